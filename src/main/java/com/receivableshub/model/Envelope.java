@@ -13,14 +13,15 @@ import java.util.UUID;
 /**
  * 报文信封: what every canonical message travels in. The payload stays a JSON tree so the hub can
  * route, log and verify a message before (or without) reading its record; sender and receivers are
- * credit codes; the signature, when present, is over the payload.
+ * credit codes; the signature, when present, is over the payload. Receivers may be empty on what a
+ * participant sends the hub: the hub decides who receives it.
  */
 public record Envelope(
         String messageId,
         @NotRequired String correlationId,
         MessageType type,
         String sender,
-        @NonEmpty List<String> receivers,
+        List<String> receivers,
         OffsetDateTime time,
         JsonNode payload,
         @NotRequired Signature signature) {

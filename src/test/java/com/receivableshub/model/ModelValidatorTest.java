@@ -193,13 +193,20 @@ class ModelValidatorTest {
     }
 
     @Test
-    void envelopeWithoutReceiversOrPayloadIsRefused() {
-        Envelope envelope = new Envelope("m-1", null, MessageType.PING, HUB, List.of(),
+    void envelopeWithoutReceiversListOrPayloadIsRefused() {
+        Envelope envelope = new Envelope("m-1", null, MessageType.PING, HUB, null,
                 java.time.OffsetDateTime.now(), null, null);
 
         assertThat(ModelValidator.validateEnvelope(envelope, JSON)).containsExactly(
-                new Violation("receivers", "must not be empty"),
+                new Violation("receivers", "is missing"),
                 new Violation("payload", "is missing"));
+    }
+
+    @Test
+    void anEmptyReceiversListLeavesTheChoiceToTheHub() {
+        Envelope envelope = Envelope.of(MessageType.PING, HUB, List.of(), new Ping("x"), JSON);
+
+        assertThat(ModelValidator.validateEnvelope(envelope, JSON)).isEmpty();
     }
 
     @Test

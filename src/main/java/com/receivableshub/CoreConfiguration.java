@@ -1,0 +1,25 @@
+package com.receivableshub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.model.ModelJson;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** The beans every part of the hub shares. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The canonical model's JSON, also Spring MVC's and Camel's. */
+    @Bean
+    @Primary
+    ObjectMapper objectMapper() {
+        return ModelJson.newMapper();
+    }
+}

@@ -1,0 +1,128 @@
+package com.receivableshub.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.ModelValidator;
+import com.receivableshub.model.Violation;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.pipeline.LedgerEntry.Direction;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one path of every inbound message: check who sent it and what it says, then in one database transaction
+ * record it (idempotently, by sender and message id), append it to the ledger, let its handler update state, and
+ * write the outgoing messages to the outbox and the ledger. Either all of it happens or none of it.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final Map<MessageType, MessageHandler> handlers = new EnumMap<>(MessageType.class);
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IntakeService(List<MessageHandler> handlers, JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger,
+                         Outbox outbox, ObjectMapper json, Clock clock) {
+        for (MessageHandler h : handlers) {
+            if (this.handlers.put(h.type(), h) != null) {
+                throw new IllegalStateException("two handlers for " + h.type());
+            }
+        }
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param caller  the participant the transport authenticated
+     * @param raw     the exact bytes received, whose hash goes to the ledger
+     */
+    public IntakeResult accept(Participant caller, Channel channel, Envelope envelope, byte[] raw) {
+        try (MDC.MDCCloseable m = MDC.putCloseable("messageId", envelope.messageId());
+             MDC.MDCCloseable c = MDC.putCloseable("correlationId", envelope.correlationId());
+             MDC.MDCCloseable s = MDC.putCloseable("sender", caller.code())) {
+            MessageHandler handler = check(caller, envelope);
+            IntakeResult result = tx.execute(status -> record(caller, channel, envelope, raw, handler));
+            LOG.info("{} {} from {} over {}: {}", envelope.type(), envelope.messageId(), caller.code(), channel,
+                    result.status());
+            return result;
+        }
+    }
+
+    private MessageHandler check(Participant caller, Envelope envelope) {
+        if (!caller.code().equals(envelope.sender())) {
+            throw new RefusedException(403, "sender", "'" + envelope.sender() + "' is not the caller '" + caller.code()
+                    + "': nobody may send in another participant's name");
+        }
+        MessageHandler handler = handlers.get(envelope.type());
+        if (handler == null) {
+            throw new RefusedException(422, "type", "the hub takes no " + envelope.type() + " messages");
+        }
+        if (caller.roles().stream().noneMatch(handler.senders()::contains)) {
+            throw new RefusedException(403, "type", envelope.type() + " may be sent only by " + handler.senders()
+                    + ", the caller is " + caller.roles());
+        }
+        List<Violation> violations = ModelValidator.validateEnvelope(envelope, json);
+        if (!violations.isEmpty()) {
+            throw new RefusedException(422, violations.stream()
+                    .map(v -> new RefusedException.FieldError(v.field(), v.reason())).toList());
+        }
+        return handler;
+    }
+
+    private IntakeResult record(Participant caller, Channel channel, Envelope envelope, byte[] raw,
+                                MessageHandler handler) {
+        int inserted = jdbc.update("INSERT INTO inbound_message (sender, message_id, type, channel, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                caller.code(), envelope.messageId(), envelope.type().name(), channel.name(),
+                Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
+                    rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), caller.code());
+            return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);
+        }
+        LedgerEntry in = ledger.append(Direction.IN, envelope.messageId(), envelope.type().name(), caller.code(),
+                envelope.receivers() == null ? List.of() : envelope.receivers(), raw,
+                envelope.signature() == null ? null : envelope.signature().value());
+        List<Outgoing> outgoing = handler.handle(envelope, caller);
+        for (Outgoing out : outgoing) {
+            send(out);
+        }
+        return new IntakeResult(envelope.messageId(), IntakeResult.Status.ACCEPTED, in.seq(), outgoing.size());
+    }
+
+    /** Writes one outgoing message to the outbox and the ledger; the caller's transaction must be open. */
+    void send(Outgoing out) {
+        Envelope e = out.envelope();
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot serialise " + e.type() + " " + e.messageId(), ex);
+        }
+        outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
+                e.correlationId(), body);
+        ledger.append(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()), body,
+                e.signature() == null ? null : e.signature().value());
+    }
+}

@@ -1,0 +1,19 @@
+package com.receivableshub.pipeline;
+
+import com.receivableshub.model.Envelope;
+import com.receivableshub.participant.Participant;
+
+/**
+ * A message the hub decided to send, not yet written: to a funder's queue ({@link Channel#QUEUE}, destination is the
+ * queue) or to a participant's HTTP endpoint ({@link Channel#HTTP}, destination is the adapter's endpoint name).
+ */
+public record Outgoing(Envelope envelope, Participant receiver, Channel channel, String destination) {
+
+    public static Outgoing toQueue(Envelope envelope, Participant funder) {
+        return new Outgoing(envelope, funder, Channel.QUEUE, funder.queue());
+    }
+
+    public static Outgoing toEndpoint(Envelope envelope, Participant receiver, String endpointName) {
+        return new Outgoing(envelope, receiver, Channel.HTTP, endpointName);
+    }
+}

@@ -1,0 +1,21 @@
+package com.receivableshub.security;
+
+import com.receivableshub.participant.ParticipantDirectory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts the caller check in front of every REST and SOAP interface. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CallerIdentityFilter> callerIdentityFilter(ParticipantDirectory directory) {
+        FilterRegistrationBean<CallerIdentityFilter> registration =
+                new FilterRegistrationBean<>(new CallerIdentityFilter(directory));
+        registration.addUrlPatterns("/api/*", "/services/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,112 @@
+package com.receivableshub.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.demo.FunderClient;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.Ping;
+import com.receivableshub.participant.AdapterException;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantDirectory;
+import com.receivableshub.participant.SecretResolver;
+import com.receivableshub.support.HubProcess;
+import com.receivableshub.support.HubTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Starting and restarting the hub: a bad adapter file stops it; a restart keeps the database and the queues. */
+class StartupTest {
+
+    @Test
+    void aBadAdapterFileStopsStartUpNamingFileAndField() throws Exception {
+        Path adapters = HubTestSupport.tempDir("adapters");
+        Path bad = Files.writeString(adapters.resolve("funder-bad.yaml"), """
+                code: 91350200123456700X
+                name: Bad Bank
+                roles: [FUNDER]
+                regions: ["350000"]
+                identity:
+                  brokerUser: bad-bank
+                  brokerPassword: env:BAD_BANK_PASSWORD
+                """);
+        assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
+                Map.of("hub.adapters-dir", adapters.toString())).close())
+                .rootCause()
+                .isInstanceOf(AdapterException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("field 'code'");
+    }
+
+    @Test
+    void aMissingSecretStopsStartUpWithoutShowingAnySecret() throws Exception {
+        Path adapters = HubTestSupport.tempDir("adapters");
+        Files.writeString(adapters.resolve("funder.yaml"), """
+                code: 91350200123456700W
+                name: Bank
+                roles: [FUNDER]
+                regions: ["350000"]
+                identity:
+                  brokerUser: bank
+                  brokerPassword: env:HUB_TEST_SURELY_UNSET_PASSWORD
+                """);
+        assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
+                Map.of("hub.adapters-dir", adapters.toString())).close())
+                .rootCause()
+                .isInstanceOf(AdapterException.class)
+                .hasMessageContaining("field 'identity.brokerPassword': secret env:HUB_TEST_SURELY_UNSET_PASSWORD is not set");
+    }
+
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        Path dataDir = HubTestSupport.tempDir("hub-restart");
+        int brokerPort = HubTestSupport.freePort();
+        String id = UUID.randomUUID().toString();
+        long ledgerRows;
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, brokerPort, Map.of())) {
+            Participant bank = bank(hub);
+            try (FunderClient client = client(hub, bank, brokerPort)) {
+                client.send(new Envelope(id, id, MessageType.PING, bank.code(), List.of(), OffsetDateTime.now(),
+                        hub.getBean(ObjectMapper.class).valueToTree(new Ping("before restart")), null));
+            }
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'", Integer.class) == 1);
+            ledgerRows = jdbc.queryForObject("SELECT COUNT(*) FROM ledger", Long.class);
+        }
+        // The PONG was delivered to the funder's queue but not consumed: it must still be there after the restart.
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, brokerPort, Map.of())) {
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger", Long.class)).isEqualTo(ledgerRows);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE message_id = ?", Integer.class, id))
+                    .isEqualTo(1);
+            Participant bank = bank(hub);
+            try (FunderClient client = client(hub, bank, brokerPort)) {
+                Envelope pong = client.receive(Duration.ofSeconds(10)).orElseThrow();
+                assertThat(pong.type()).isEqualTo(MessageType.PONG);
+                assertThat(pong.correlationId()).isEqualTo(id);
+                assertThat(client.receive(Duration.ofMillis(500))).isEmpty();
+            }
+        }
+    }
+
+    private static Participant bank(ConfigurableApplicationContext hub) {
+        return hub.getBean(ParticipantDirectory.class).byCode("91350200123456700W").orElseThrow();
+    }
+
+    private static FunderClient client(ConfigurableApplicationContext hub, Participant funder, int port) throws Exception {
+        String password = hub.getBean(SecretResolver.class).resolve(funder.brokerPassword().orElseThrow());
+        return new FunderClient("tcp://127.0.0.1:" + port, funder.brokerUser().orElseThrow(), password, funder.queue(),
+                hub.getBean(ObjectMapper.class));
+    }
+}
