@@ -53,9 +53,11 @@ public class FoundationSmokeSteps implements SmokeSteps {
 
     private static String database(SmokeContext c) {
         JdbcTemplate jdbc = c.bean(JdbcTemplate.class);
-        Integer migrations = jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class);
-        check(migrations != null && migrations > 0, "no migration applied");
-        return migrations + " migrations applied";
+        String version = jdbc.queryForObject("SELECT MAX(version) FROM flyway_schema_history WHERE success",
+                String.class);
+        check(version != null, "no migration applied");
+        Long ledger = jdbc.queryForObject("SELECT COUNT(*) FROM ledger", Long.class);
+        return "schema at version " + version + ", ledger readable (" + ledger + " entries)";
     }
 
     private static String identityRest(SmokeContext c) throws Exception {
