@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -227,6 +230,16 @@ abstract class FoundationFlowTest extends HubTestSupport {
         assertThatThrownBy(() -> port.submitAwardNotice(SmokeSamples.request("x-3", foreign)))
                 .isInstanceOf(SOAPFaultException.class)
                 .hasMessageContaining("region");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logLinesAboutAMessageCarryItsIdsAndSender(CapturedOutput output) throws Exception {
+        Participant supplier = participant(SUPPLIER);
+        String id = UUID.randomUUID().toString();
+        http().post("/api/v1/messages", apiKey(supplier), "application/json", envelopeJson(id, SUPPLIER));
+        assertThat(output.getOut()).containsPattern(
+                "msg=" + id + " corr=" + id + " from=" + SUPPLIER + "\\].*PING " + id + " from " + SUPPLIER);
     }
 
     @Test
