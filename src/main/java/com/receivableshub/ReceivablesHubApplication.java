@@ -1,19 +1,29 @@
 package com.receivableshub;
 
+import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.smoke.SmokeRun;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The hub. {@code java -jar receivables-hub.jar} runs it; with the argument {@code smoke} it runs the smoke test. */
+/**
+ * The hub. {@code java -jar receivables-hub.jar} runs it. Commands: {@code smoke} runs the smoke test,
+ * {@code ledger-verify} checks the ledger's hash chain.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ReceivablesHubApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && "smoke".equals(args[0])) {
-            System.exit(SmokeRun.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "smoke" -> System.exit(SmokeRun.run(rest, System.out));
+            case "ledger-verify" -> System.exit(LedgerVerifyCommand.run(rest, System.out));
+            default -> {
+                // run the hub
+            }
         }
         SpringApplication.run(ReceivablesHubApplication.class, args);
     }

@@ -13,5 +13,7 @@ public enum ParticipantRole {
     /** 动产融资统一登记公示系统. */
     REGISTRY,
     /** 财政国库集中支付. */
-    TREASURY
+    TREASURY,
+    /** The platform's operators: ledger checks, histories, dead letters. */
+    OPERATOR
 }

@@ -103,7 +103,7 @@ public class IntakeService {
         }
         LedgerEntry in = ledger.append(Direction.IN, envelope.messageId(), envelope.type().name(), caller.code(),
                 envelope.receivers() == null ? List.of() : envelope.receivers(), raw,
-                envelope.signature() == null ? null : envelope.signature().value());
+                envelope.signature() == null ? null : envelope.signature().value(), Subjects.of(envelope.payload()));
         List<Outgoing> outgoing = handler.handle(envelope, caller);
         for (Outgoing out : outgoing) {
             send(out);
@@ -123,6 +123,6 @@ public class IntakeService {
         outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
                 e.correlationId(), body);
         ledger.append(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()), body,
-                e.signature() == null ? null : e.signature().value());
+                e.signature() == null ? null : e.signature().value(), Subjects.of(e.payload()));
     }
 }

@@ -4,6 +4,7 @@ import com.receivableshub.pipeline.LedgerEntry.Direction;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +29,7 @@ public class Ledger {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry append(Direction direction, String messageId, String type, String sender, List<String> receivers,
-                              byte[] body, String signature) {
+                              byte[] body, String signature, Collection<String> subjects) {
         Map<String, Object> head = jdbc.queryForMap("SELECT seq, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
         long seq = ((Number) head.get("seq")).longValue() + 1;
         String prevHash = (String) head.get("entry_hash");
@@ -41,8 +42,18 @@ public class Ledger {
                 seq, Timestamp.from(now.toInstant()), direction.name(), messageId, type, sender,
                 String.join(",", receivers), bodyHash, signature, prevHash, entryHash);
         jdbc.update("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, entryHash);
+        if (!subjects.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ledger_subject (subject, seq) VALUES (?, ?)",
+                    subjects.stream().map(subject -> new Object[] {subject, seq}).toList());
+        }
         return new LedgerEntry(seq, now, direction, messageId, type, sender, receivers, bodyHash, signature, prevHash,
                 entryHash);
+    }
+
+    /** Every entry that touched a receivable or contract, oldest first. */
+    public List<LedgerEntry> history(String subject) {
+        return jdbc.query("SELECT l.* FROM ledger l JOIN ledger_subject s ON s.seq = l.seq WHERE s.subject = ?"
+                + " ORDER BY l.seq", LedgerRows.MAPPER, subject);
     }
 
     public long size() {

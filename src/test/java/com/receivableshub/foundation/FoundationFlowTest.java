@@ -258,6 +258,40 @@ abstract class FoundationFlowTest extends HubTestSupport {
         }
     }
 
+    @Test
+    void operatorsVerifyTheLedgerAndSeeTheHistoryOfAContract() throws Exception {
+        Participant operator = first(ParticipantRole.OPERATOR);
+        Participant procurement = first(ParticipantRole.PROCUREMENT_SYSTEM);
+        String contractId = "CT-" + UUID.randomUUID();
+        ProcurementIntakePort port = ProcurementSoapClient.connect(baseUrl(), apiKey(procurement));
+        try (FunderClient bank = funderClient(participant(BANK_FUJIAN));
+             FunderClient factor = funderClient(participant(FACTOR_HAIXI))) {
+            assertThat(port.submitContract(SmokeSamples.request("req-" + contractId,
+                    SmokeSamples.contract(procurement, contractId, null))).getStatus()).isEqualTo(AckStatus.ACCEPTED);
+            for (FunderClient funder : List.of(bank, factor)) {
+                Envelope delivered = funder.receive(WAIT).orElseThrow();
+                assertThat(delivered.type()).isEqualTo(MessageType.CONTRACT);
+                assertThat(delivered.payload().path("contractId").asText()).isEqualTo(contractId);
+                assertThat(delivered.payload().path("paymentPlan")).hasSize(2);
+            }
+        }
+
+        HttpResponse<String> notAnOperator = http().get("/api/v1/operator/ledger/verify", apiKey(participant(SUPPLIER)));
+        HttpResponse<String> verify = http().get("/api/v1/operator/ledger/verify", apiKey(operator));
+        HttpResponse<String> history = http().get("/api/v1/operator/contracts/" + contractId + "/history",
+                apiKey(operator));
+
+        assertThat(notAnOperator.statusCode()).isEqualTo(403);
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(verify.body()).path("intact").asBoolean()).isTrue();
+        JsonNode entries = json.readTree(history.body()).path("entries");
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(0).path("direction").asText()).isEqualTo("IN");
+        assertThat(entries.get(0).path("sender").asText()).isEqualTo(procurement.code());
+        assertThat(List.of(entries.get(1).path("receivers").get(0).asText(), entries.get(2).path("receivers").get(0).asText()))
+                .containsExactlyInAnyOrder(BANK_FUJIAN, FACTOR_HAIXI);
+    }
+
     long ledgerSize() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM ledger", Long.class);
     }

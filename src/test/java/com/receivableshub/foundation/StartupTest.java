@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.demo.FunderClient;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
@@ -98,6 +99,36 @@ class StartupTest {
                 assertThat(client.receive(Duration.ofMillis(500))).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theLedgerVerifyCommandFindsTamperingInTheDatabaseOfAStoppedHub() throws Exception {
+        Path dataDir = HubTestSupport.tempDir("hub-ledger");
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, HubTestSupport.freePort(), Map.of())) {
+            Participant bank = bank(hub);
+            try (FunderClient client = client(hub, bank, hub.getBean(com.receivableshub.HubProperties.class).broker().port())) {
+                for (int i = 0; i < 3; i++) {
+                    String id = UUID.randomUUID().toString();
+                    client.send(new Envelope(id, id, MessageType.PING, bank.code(), List.of(), OffsetDateTime.now(),
+                            hub.getBean(ObjectMapper.class).valueToTree(new Ping("ping " + i)), null));
+                }
+            }
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM ledger", Integer.class) == 6);
+        }
+        String[] args = {"--hub.data-dir=" + dataDir};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(LedgerVerifyCommand.run(args, new java.io.PrintStream(out, true))).isZero();
+        assertThat(out.toString()).contains("LEDGER INTACT entries=6");
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir + "/db/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "hub", "")) {
+            c.createStatement().executeUpdate("UPDATE ledger SET type = 'PONG' WHERE seq = 3");
+        }
+        out.reset();
+        assertThat(LedgerVerifyCommand.run(args, new java.io.PrintStream(out, true))).isEqualTo(1);
+        assertThat(out.toString()).contains("LEDGER BROKEN first=3 entry 3 was changed or moved");
     }
 
     private static Participant bank(ConfigurableApplicationContext hub) {

@@ -1,7 +1,6 @@
 package com.receivableshub.procurement;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.receivableshub.model.AwardNotice;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.participant.Participant;
@@ -13,25 +12,28 @@ import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
 import java.util.List;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 
-/** An award notice (中标公告) from a procurement system goes to every funder serving its region. */
-@Component
-public class AwardNoticeHandler implements MessageHandler {
+/**
+ * A procurement document that every funder serving its region receives: an award notice (中标公告) or a contract
+ * (采购合同). A procurement system may only publish for its own regions.
+ */
+public class RegionDeliveryHandler implements MessageHandler {
 
+    private final MessageType type;
+    private final String field;
     private final ParticipantDirectory directory;
     private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public AwardNoticeHandler(ParticipantDirectory directory, HubMessages messages, ObjectMapper json) {
+    public RegionDeliveryHandler(MessageType type, String field, ParticipantDirectory directory, HubMessages messages) {
+        this.type = type;
+        this.field = field;
         this.directory = directory;
         this.messages = messages;
-        this.json = json;
     }
 
     @Override
     public MessageType type() {
-        return MessageType.AWARD_NOTICE;
+        return type;
     }
 
     @Override
@@ -41,14 +43,15 @@ public class AwardNoticeHandler implements MessageHandler {
 
     @Override
     public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        AwardNotice notice = json.convertValue(envelope.payload(), AwardNotice.class);
-        if (sender.regions().stream().noneMatch(r -> ParticipantDirectory.covers(r, notice.region()))) {
-            throw new RefusedException(403, "awardNotice.region", "'" + notice.region()
+        JsonNode document = envelope.payload();
+        String region = document.path("region").asText();
+        if (sender.regions().stream().noneMatch(r -> ParticipantDirectory.covers(r, region))) {
+            throw new RefusedException(403, field + ".region", "'" + region
                     + "' is not a region of the sending procurement system " + sender.regions());
         }
-        return directory.fundersOfRegion(notice.region()).stream()
+        return directory.fundersOfRegion(region).stream()
                 .map(funder -> Outgoing.toQueue(
-                        messages.envelope(MessageType.AWARD_NOTICE, funder.code(), envelope.messageId(), notice), funder))
+                        messages.envelope(type, funder.code(), envelope.messageId(), document), funder))
                 .toList();
     }
 }
