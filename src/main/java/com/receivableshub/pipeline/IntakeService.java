@@ -112,7 +112,7 @@ public class IntakeService {
     }
 
     /** Writes one outgoing message to the outbox and the ledger; the caller's transaction must be open. */
-    void send(Outgoing out) {
+    public void send(Outgoing out) {
         Envelope e = out.envelope();
         byte[] body;
         try {

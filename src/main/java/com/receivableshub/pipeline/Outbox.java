@@ -3,7 +3,10 @@ package com.receivableshub.pipeline;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,18 +33,27 @@ public class Outbox {
                     String correlationId, byte[] body) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO outbox (message_id, channel, destination, receiver, type, correlation_id, body, status,"
-                        + " attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                messageId, channel.name(), destination, receiver, type, correlationId, body, PENDING, now, now);
+                        + " attempts, created_at, next_attempt_at, retry_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                messageId, channel.name(), destination, receiver, type, correlationId, body, PENDING, now, now, now);
     }
 
     /** The oldest rows due for delivery. */
     public List<OutboxMessage> due(int limit) {
-        return jdbc.query("SELECT id, message_id, channel, destination, receiver, type, correlation_id, body, attempts"
-                        + " FROM outbox WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                (rs, i) -> new OutboxMessage(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
-                        rs.getInt(9)),
+        return jdbc.query(SELECT + " WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?", Outbox::row,
                 PENDING, Timestamp.from(clock.instant()), limit);
+    }
+
+    public Optional<OutboxMessage> byId(long id) {
+        return jdbc.query(SELECT + " WHERE id = ?", Outbox::row, id).stream().findFirst();
+    }
+
+    private static final String SELECT = "SELECT id, message_id, channel, destination, receiver, type, correlation_id,"
+            + " body, attempts, retry_from FROM outbox";
+
+    private static OutboxMessage row(ResultSet rs, int i) throws SQLException {
+        return new OutboxMessage(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getInt(9),
+                rs.getTimestamp(10).toInstant());
     }
 
     public void markSent(long id) {
@@ -52,6 +64,40 @@ public class Outbox {
     public void markRetry(long id, String error, Instant nextAttempt) {
         jdbc.update("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
                 truncate(error), Timestamp.from(nextAttempt), id);
+    }
+
+    /**
+     * Gives up on a row whose retry budget is spent: it leaves the outbox for the dead-letter store, with the reason,
+     * in one transaction.
+     */
+    @Transactional
+    public void markDead(OutboxMessage message, String reason, Integer lastStatus) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+                DEAD, truncate(reason), message.id());
+        jdbc.update("INSERT INTO dead_letter (outbox_id, message_id, receiver, destination, type, reason, attempts,"
+                        + " failed_at, last_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                message.id(), message.messageId(), message.receiver(), message.destination(), message.type(),
+                truncate(reason), message.attempts() + 1, now, lastStatus);
+    }
+
+    /**
+     * Puts a dead letter back in the outbox, once: the same row and message id go out again, so a receiver that
+     * deduplicates on the message id sees it once.
+     *
+     * @return false when it was already replayed
+     */
+    @Transactional
+    public boolean replay(long deadLetterId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int marked = jdbc.update("UPDATE dead_letter SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL",
+                now, deadLetterId);
+        if (marked == 0) {
+            return false;
+        }
+        jdbc.update("UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, retry_from = ? WHERE id ="
+                + " (SELECT outbox_id FROM dead_letter WHERE id = ?)", PENDING, now, now, deadLetterId);
+        return true;
     }
 
     public long pending() {

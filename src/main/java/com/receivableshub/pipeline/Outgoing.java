@@ -5,7 +5,8 @@ import com.receivableshub.participant.Participant;
 
 /**
  * A message the hub decided to send, not yet written: to a funder's queue ({@link Channel#QUEUE}, destination is the
- * queue) or to a participant's HTTP endpoint ({@link Channel#HTTP}, destination is the adapter's endpoint name).
+ * queue) or to a participant's HTTP endpoint ({@link Channel#HTTP}, destination is {@code <endpoint name>:<path>},
+ * the endpoint named in the receiver's adapter file).
  */
 public record Outgoing(Envelope envelope, Participant receiver, Channel channel, String destination) {
 
@@ -13,7 +14,10 @@ public record Outgoing(Envelope envelope, Participant receiver, Channel channel,
         return new Outgoing(envelope, funder, Channel.QUEUE, funder.queue());
     }
 
-    public static Outgoing toEndpoint(Envelope envelope, Participant receiver, String endpointName) {
-        return new Outgoing(envelope, receiver, Channel.HTTP, endpointName);
+    public static Outgoing toEndpoint(Envelope envelope, Participant receiver, String endpointName, String path) {
+        if (receiver.endpoint(endpointName).isEmpty()) {
+            throw new IllegalStateException(receiver.source() + " has no endpoint '" + endpointName + "'");
+        }
+        return new Outgoing(envelope, receiver, Channel.HTTP, endpointName + ":" + path);
     }
 }

@@ -41,6 +41,13 @@ final class SampleMessages {
             case HISTORICAL_TRADES -> new HistoricalTrades(SUPPLIER, CORE_ENTERPRISE, FUNDER, date("2024-01-01"),
                     List.of(payable("FP-2024-000881", "45210.30", "2024-02-18"),
                             payable("FP-2024-001207", "9800.00", "2024-11-02")));
+            case FEED_BATCH -> new FeedBatch("FEED-2025-04-15-0001", CORE_ENTERPRISE,
+                    List.of(payable("FP-2025-000117", "90000.00", "2025-03-10")),
+                    List.of(new Adjustment("ADJ-2025-0009", SUPPLIER, CORE_ENTERPRISE, "FP-2025-000117",
+                            money("-1500.50"), "退货冲减 (returned goods)", date("2025-03-20"))),
+                    List.of(new Payment("PMT-2025-0413", SUPPLIER, CORE_ENTERPRISE, "FP-2025-000117",
+                            money("30000.00"), date("2025-04-15"))),
+                    List.of(new CollectionAccount(CORE_ENTERPRISE, SUPPLIER, SUPPLIER_ACCOUNT, date("2025-01-01"))));
             case AUTHORISATION -> new Authorisation("AUTH-2025-0007", SUPPLIER, CORE_ENTERPRISE, FUNDER,
                     date("2024-01-01"), date("2025-12-31"));
             case CREDIT_LINE -> new CreditLine("CL-XMHX-2025-0021", FUNDER, SUPPLIER, CORE_ENTERPRISE,

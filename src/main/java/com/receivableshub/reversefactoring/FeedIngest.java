@@ -1,0 +1,191 @@
+package com.receivableshub.reversefactoring;
+
+import com.receivableshub.model.Adjustment;
+import com.receivableshub.model.CollectionAccount;
+import com.receivableshub.model.FeedBatch;
+import com.receivableshub.model.KeyedByReceivable;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.ModelValidator;
+import com.receivableshub.model.Payable;
+import com.receivableshub.model.Payment;
+import com.receivableshub.model.ReceivableKey;
+import com.receivableshub.model.RecordError;
+import com.receivableshub.model.Violation;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantDirectory;
+import com.receivableshub.pipeline.HubMessages;
+import com.receivableshub.pipeline.IntakeService;
+import com.receivableshub.pipeline.Ledger;
+import com.receivableshub.pipeline.LedgerEntry.Direction;
+import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.Subjects;
+import com.receivableshub.trust.FinancingGuard;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Steps 4, 6 and 10: a core enterprise's daily feed (payables, adjustments, payments, collection accounts), from a
+ * REST batch, a file chunk or a single message. Each record is checked on its own (a bad one is reported with its
+ * reference, field and reason; the good ones go through), stored once (a record seen before counts as a duplicate
+ * and goes nowhere), and delivered in one batch per funder to the funders that see it: those of an active
+ * relationship with the supplier, and for adjustments and payments also the funder that financed the receivable.
+ */
+@Service
+public class FeedIngest {
+
+    /** One record of a feed and how the sender will recognise it in the answer (line number, list index). */
+    public record FeedRecord(String ref, Object record) {
+    }
+
+    /** The answer to a batch: counts and every rejected record. */
+    public record FeedResult(String batchId, int received, int accepted, int duplicates, List<RecordError> rejected) {
+    }
+
+    private final ReverseFactoringStore store;
+    private final FinancingGuard guard;
+    private final ParticipantDirectory directory;
+    private final HubMessages messages;
+    private final IntakeService intake;
+    private final Ledger ledger;
+    private final TransactionTemplate tx;
+
+    public FeedIngest(ReverseFactoringStore store, FinancingGuard guard, ParticipantDirectory directory,
+                      HubMessages messages, @Lazy IntakeService intake, Ledger ledger, TransactionTemplate tx) {
+        this.store = store;
+        this.guard = guard;
+        this.directory = directory;
+        this.messages = messages;
+        this.intake = intake;
+        this.ledger = ledger;
+        this.tx = tx;
+    }
+
+    /** A whole batch in one transaction: ledger entry, records, deliveries. */
+    public FeedResult ingest(Participant core, String batchId, List<FeedRecord> records, byte[] raw) {
+        return tx.execute(status -> {
+            List<RecordError> rejected = new ArrayList<>();
+            List<Object> accepted = new ArrayList<>();
+            int duplicates = 0;
+            Set<String> subjects = new LinkedHashSet<>();
+            for (FeedRecord r : records) {
+                List<RecordError> errors = check(core, r);
+                if (!errors.isEmpty()) {
+                    rejected.addAll(errors);
+                } else if (store(r.record())) {
+                    accepted.add(r.record());
+                    subjects.add(subject(r.record()));
+                } else {
+                    duplicates++;
+                }
+            }
+            ledger.append(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(), List.of(), raw, null,
+                    subjects);
+            for (Outgoing out : deliveries(core, batchId, accepted)) {
+                intake.send(out);
+            }
+            return new FeedResult(batchId, records.size(), accepted.size(), duplicates, rejected);
+        });
+    }
+
+    /** The problems of one record: its own checks, and that the sender is its debtor. */
+    public List<RecordError> check(Participant core, FeedRecord r) {
+        List<RecordError> errors = new ArrayList<>();
+        for (Violation v : ModelValidator.validate(r.record())) {
+            errors.add(new RecordError(r.ref(), v.field(), v.reason()));
+        }
+        String debtor = debtor(r.record());
+        if (errors.isEmpty() && !core.code().equals(debtor)) {
+            errors.add(new RecordError(r.ref(), "debtorCode", "'" + debtor + "' is not the sender " + core.code()
+                    + ": a core enterprise sends only its own payables"));
+        }
+        return errors;
+    }
+
+    /** Stores a checked record; false when it was there already. */
+    public boolean store(Object record) {
+        if (record instanceof Payable p) {
+            return store.addPayable(p);
+        } else if (record instanceof Adjustment a) {
+            return store.addAdjustment(a);
+        } else if (record instanceof Payment p) {
+            return store.addPayment(p);
+        } else if (record instanceof CollectionAccount c) {
+            return store.addCollectionAccount(c);
+        }
+        throw new IllegalArgumentException("not a feed record: " + record.getClass().getSimpleName());
+    }
+
+    /** One FEED_BATCH per funder that may see some of the records, with just those records. */
+    public List<Outgoing> deliveries(Participant core, String batchId, List<Object> accepted) {
+        Map<String, List<String>> fundersOfSupplier = new HashMap<>();
+        Map<String, Buckets> byFunder = new LinkedHashMap<>();
+        for (Object record : accepted) {
+            String supplier = creditor(record);
+            Set<String> funders = new LinkedHashSet<>(fundersOfSupplier.computeIfAbsent(supplier,
+                    s -> store.fundersSeeing(core.code(), s)));
+            if (record instanceof Adjustment || record instanceof Payment) {
+                guard.active(subject(record)).ifPresent(claim -> funders.add(claim.funderCode()));
+            }
+            for (String funder : funders) {
+                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record);
+            }
+        }
+        List<Outgoing> out = new ArrayList<>();
+        byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
+            FeedBatch batch = new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments,
+                    b.payments, b.accounts);
+            out.add(Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch), funder));
+        }));
+        return out;
+    }
+
+    private static String debtor(Object record) {
+        if (record instanceof CollectionAccount c) {
+            return c.debtorCode();
+        }
+        return ((KeyedByReceivable) record).key().debtorCode();
+    }
+
+    private static String creditor(Object record) {
+        if (record instanceof CollectionAccount c) {
+            return c.creditorCode();
+        }
+        return ((KeyedByReceivable) record).key().creditorCode();
+    }
+
+    private static String subject(Object record) {
+        if (record instanceof CollectionAccount c) {
+            return "account:" + c.creditorCode() + "/" + c.debtorCode();
+        }
+        ReceivableKey k = ((KeyedByReceivable) record).key();
+        return Subjects.receivable(k.creditorCode(), k.debtorCode(), k.documentNumber());
+    }
+
+    /** The records of one funder's batch, by kind. */
+    private static final class Buckets {
+        final List<Payable> payables = new ArrayList<>();
+        final List<Adjustment> adjustments = new ArrayList<>();
+        final List<Payment> payments = new ArrayList<>();
+        final List<CollectionAccount> accounts = new ArrayList<>();
+
+        void add(Object record) {
+            if (record instanceof Payable p) {
+                payables.add(p);
+            } else if (record instanceof Adjustment a) {
+                adjustments.add(a);
+            } else if (record instanceof Payment p) {
+                payments.add(p);
+            } else {
+                accounts.add((CollectionAccount) record);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.receivableshub.reversefactoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.FinancingRelationship;
+import com.receivableshub.model.FinancingRequest;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.RelationshipStatus;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.HubMessages;
+import com.receivableshub.pipeline.MessageHandler;
+import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.RefusedException;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps 7 and 9: a supplier asks the funder of an active relationship to finance chosen payables (in pool mode this
+ * is also how it adds payables to the pool). Payables that are not the supplier's, not confirmed, or already
+ * financed are refused with the reason, each by its index.
+ */
+@Component
+public class FinancingRequestHandler implements MessageHandler {
+
+    private final ReverseFactoringStore store;
+    private final Receivables receivables;
+    private final Parties parties;
+    private final HubMessages messages;
+    private final ObjectMapper json;
+
+    public FinancingRequestHandler(ReverseFactoringStore store, Receivables receivables, Parties parties,
+                                   HubMessages messages, ObjectMapper json) {
+        this.store = store;
+        this.receivables = receivables;
+        this.parties = parties;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.FINANCING_REQUEST;
+    }
+
+    @Override
+    public Set<ParticipantRole> senders() {
+        return Set.of(ParticipantRole.SUPPLIER);
+    }
+
+    @Override
+    public List<Outgoing> handle(Envelope envelope, Participant sender) {
+        FinancingRequest r = json.convertValue(envelope.payload(), FinancingRequest.class);
+        parties.requireSender("supplierCode", r.supplierCode(), sender);
+        FinancingRelationship rel = store.relationship(r.supplierCode(), r.relationshipId())
+                .filter(x -> x.status() == RelationshipStatus.ACTIVE)
+                .orElseThrow(() -> new RefusedException(422, "relationshipId", "no active relationship '"
+                        + r.relationshipId() + "' of " + r.supplierCode()));
+        if (!rel.funderCode().equals(r.funderCode())) {
+            throw new RefusedException(422, "funderCode", "the funder of relationship '" + r.relationshipId()
+                    + "' is " + rel.funderCode());
+        }
+        Receivables.Checked checked = receivables.check("payables", r.payables(), r.supplierCode(),
+                rel.coreEnterpriseCode(), rel.funderCode(), null);
+        if (r.amount().compareTo(checked.open()) > 0) {
+            throw new RefusedException(422, "amount", r.amount().toPlainString()
+                    + " exceeds what is left of the confirmed amounts, " + checked.open().toPlainString());
+        }
+        if (!store.addFinancingRequest(r.supplierCode(), r.requestId(), r.relationshipId(), r.funderCode(),
+                r.amount())) {
+            throw new RefusedException(409, "requestId", "'" + r.requestId() + "' was sent before");
+        }
+        Participant funder = parties.require("funderCode", r.funderCode(), ParticipantRole.FUNDER);
+        return List.of(Outgoing.toQueue(
+                messages.envelope(MessageType.FINANCING_REQUEST, funder.code(), envelope.messageId(), r), funder));
+    }
+}

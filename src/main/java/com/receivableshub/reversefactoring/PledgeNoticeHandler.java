@@ -1,0 +1,77 @@
+package com.receivableshub.reversefactoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.PledgeNotice;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.HubMessages;
+import com.receivableshub.pipeline.MessageHandler;
+import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.RefusedException;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 9: a funder's signed pledge or transfer notice (质押/转让通知) with its repayment account. The receivables are
+ * checked now (the supplier's, confirmed, not financed by anyone else); the supplier is asked to confirm it. Nothing
+ * is claimed before the supplier confirms.
+ */
+@Component
+public class PledgeNoticeHandler implements MessageHandler {
+
+    private final ReverseFactoringStore store;
+    private final Receivables receivables;
+    private final Parties parties;
+    private final HubMessages messages;
+    private final ObjectMapper json;
+
+    public PledgeNoticeHandler(ReverseFactoringStore store, Receivables receivables, Parties parties,
+                               HubMessages messages, ObjectMapper json) {
+        this.store = store;
+        this.receivables = receivables;
+        this.parties = parties;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    static String reference(String funder, String noticeId) {
+        return funder + ":" + noticeId;
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.PLEDGE_NOTICE;
+    }
+
+    @Override
+    public Set<ParticipantRole> senders() {
+        return Set.of(ParticipantRole.FUNDER);
+    }
+
+    @Override
+    public List<Outgoing> handle(Envelope envelope, Participant sender) {
+        PledgeNotice n = json.convertValue(envelope.payload(), PledgeNotice.class);
+        parties.requireSender("funderCode", n.funderCode(), sender);
+        Participant supplier = parties.require("supplierCode", n.supplierCode(), ParticipantRole.SUPPLIER);
+        parties.require("debtorCode", n.debtorCode(), ParticipantRole.CORE_ENTERPRISE);
+        if (n.receivables() == null) {
+            throw new RefusedException(422, "receivables", "a notice on a procurement contract is not part of reverse"
+                    + " factoring: name the receivables");
+        }
+        Receivables.Checked checked = receivables.check("receivables", n.receivables(), n.supplierCode(),
+                n.debtorCode(), n.funderCode(), reference(n.funderCode(), n.noticeId()));
+        if (n.amount().compareTo(checked.open()) > 0) {
+            throw new RefusedException(422, "amount", n.amount().toPlainString()
+                    + " exceeds what is left of the confirmed amounts, " + checked.open().toPlainString());
+        }
+        if (!store.addNotice(n, envelope.payload().toString())) {
+            throw new RefusedException(409, "noticeId", "'" + n.noticeId() + "' was sent before");
+        }
+        return List.of(Outgoing.toEndpoint(
+                messages.signed(messages.envelope(MessageType.PLEDGE_NOTICE, supplier.code(), envelope.messageId(), n)),
+                supplier, "portal", "/pledge-notices"));
+    }
+}

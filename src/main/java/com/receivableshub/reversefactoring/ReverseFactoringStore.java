@@ -1,0 +1,246 @@
+package com.receivableshub.reversefactoring;
+
+import com.receivableshub.model.Adjustment;
+import com.receivableshub.model.Authorisation;
+import com.receivableshub.model.CollectionAccount;
+import com.receivableshub.model.CreditLine;
+import com.receivableshub.model.FinancingMode;
+import com.receivableshub.model.FinancingRelationship;
+import com.receivableshub.model.Payable;
+import com.receivableshub.model.Payment;
+import com.receivableshub.model.PledgeNotice;
+import com.receivableshub.model.Trade;
+import com.receivableshub.model.ReceivableKey;
+import com.receivableshub.model.RelationshipStatus;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The state of reverse factoring in the database. Every insert of something a participant sends is idempotent on its
+ * natural key ({@code ON CONFLICT DO NOTHING}): the answer says whether it was new.
+ */
+@Repository
+public class ReverseFactoringStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ReverseFactoringStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    // --- authorisations ---------------------------------------------------------------------------------------
+
+    public boolean addAuthorisation(Authorisation a) {
+        return jdbc.update("INSERT INTO authorisation (authorisation_id, supplier_code, core_code, funder_code,"
+                        + " history_from, valid_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                a.authorisationId(), a.supplierCode(), a.coreEnterpriseCode(), a.funderCode(),
+                Date.valueOf(a.historyFrom()), Date.valueOf(a.validUntil()), now()) == 1;
+    }
+
+    /** The earliest day of history the supplier let this funder see, if an authorisation is valid today. */
+    public Optional<LocalDate> authorisedFrom(String supplier, String core, String funder, LocalDate today) {
+        return jdbc.query("SELECT MIN(history_from) FROM authorisation WHERE supplier_code = ? AND core_code = ?"
+                        + " AND funder_code = ? AND valid_until >= ?",
+                (rs, i) -> rs.getDate(1), supplier, core, funder, Date.valueOf(today)).stream()
+                .filter(java.util.Objects::nonNull).map(Date::toLocalDate).findFirst();
+    }
+
+    // --- credit lines -----------------------------------------------------------------------------------------
+
+    public boolean addCreditLine(CreditLine c) {
+        return jdbc.update("INSERT INTO credit_line (funder_code, credit_line_id, supplier_code, core_code, amount,"
+                        + " valid_from, valid_until, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+                        + " ON CONFLICT DO NOTHING",
+                c.funderCode(), c.creditLineId(), c.supplierCode(), c.coreEnterpriseCode(), c.amount(),
+                Date.valueOf(c.validFrom()), Date.valueOf(c.validUntil()), now()) == 1;
+    }
+
+    /** The funder of a credit line awaiting this core enterprise's decision. */
+    public Optional<String> pendingCreditLineFunder(String core, String creditLineId) {
+        return jdbc.queryForList("SELECT funder_code FROM credit_line WHERE core_code = ? AND credit_line_id = ?"
+                + " AND status = 'PENDING'", String.class, core, creditLineId).stream().findFirst();
+    }
+
+    public void decideCreditLine(String funder, String creditLineId, boolean approved, String reason) {
+        jdbc.update("UPDATE credit_line SET status = ?, reason = ?, updated_at = ? WHERE funder_code = ?"
+                + " AND credit_line_id = ?", approved ? "APPROVED" : "REJECTED", reason, now(), funder, creditLineId);
+    }
+
+    // --- financing relationships ------------------------------------------------------------------------------
+
+    /** @return false when the same relationship id exists already */
+    public boolean openRelationship(FinancingRelationship r) {
+        return jdbc.update("INSERT INTO financing_relationship (supplier_code, relationship_id, core_code, funder_code,"
+                        + " mode, status, active_key, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
+                r.supplierCode(), r.relationshipId(), r.coreEnterpriseCode(), r.funderCode(), r.mode().name(),
+                r.supplierCode() + "/" + r.coreEnterpriseCode() + "/" + r.funderCode(), now()) == 1;
+    }
+
+    public boolean endRelationship(String supplier, String relationshipId) {
+        return jdbc.update("UPDATE financing_relationship SET status = 'ENDED', active_key = NULL, ended_at = ?"
+                + " WHERE supplier_code = ? AND relationship_id = ? AND status = 'ACTIVE'",
+                now(), supplier, relationshipId) == 1;
+    }
+
+    public Optional<FinancingRelationship> relationship(String supplier, String relationshipId) {
+        return jdbc.query("SELECT relationship_id, supplier_code, core_code, funder_code, mode, status"
+                        + " FROM financing_relationship WHERE supplier_code = ? AND relationship_id = ?",
+                (rs, i) -> new FinancingRelationship(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), FinancingMode.valueOf(rs.getString(5)),
+                        RelationshipStatus.valueOf(rs.getString(6))),
+                supplier, relationshipId).stream().findFirst();
+    }
+
+    public boolean activeRelationshipExists(String supplier, String core, String funder) {
+        return !jdbc.queryForList("SELECT relationship_id FROM financing_relationship WHERE active_key = ?",
+                String.class, supplier + "/" + core + "/" + funder).isEmpty();
+    }
+
+    /** The funders that see a supplier's feed from this core enterprise now. */
+    public List<String> fundersSeeing(String core, String supplier) {
+        return jdbc.queryForList("SELECT funder_code FROM financing_relationship WHERE core_code = ?"
+                + " AND supplier_code = ? AND status = 'ACTIVE'", String.class, core, supplier);
+    }
+
+    // --- the daily feed ---------------------------------------------------------------------------------------
+
+    public boolean addPayable(Payable p) {
+        Timestamp now = now();
+        return jdbc.update("INSERT INTO payable (creditor_code, debtor_code, document_number, amount, issue_date,"
+                        + " due_date, confirmed, adjusted, paid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                p.creditorCode(), p.debtorCode(), p.documentNumber(), p.amount(), Date.valueOf(p.issueDate()),
+                Date.valueOf(p.dueDate()), p.confirmed(), now) == 1;
+    }
+
+    public boolean addAdjustment(Adjustment a) {
+        boolean added = jdbc.update("INSERT INTO adjustment (debtor_code, adjustment_id, creditor_code, document_number,"
+                        + " amount, reason, adjustment_date) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                a.debtorCode(), a.adjustmentId(), a.creditorCode(), a.documentNumber(), a.amount(), a.reason(),
+                Date.valueOf(a.adjustmentDate())) == 1;
+        if (added) {
+            jdbc.update("UPDATE payable SET adjusted = adjusted + ? WHERE creditor_code = ? AND debtor_code = ?"
+                    + " AND document_number = ?", a.amount(), a.creditorCode(), a.debtorCode(), a.documentNumber());
+        }
+        return added;
+    }
+
+    public boolean addPayment(Payment p) {
+        boolean added = jdbc.update("INSERT INTO payment (debtor_code, payment_id, creditor_code, document_number,"
+                        + " amount, paid_date) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                p.debtorCode(), p.paymentId(), p.creditorCode(), p.documentNumber(), p.amount(),
+                Date.valueOf(p.paidDate())) == 1;
+        if (added) {
+            jdbc.update("UPDATE payable SET paid = paid + ? WHERE creditor_code = ? AND debtor_code = ?"
+                    + " AND document_number = ?", p.amount(), p.creditorCode(), p.debtorCode(), p.documentNumber());
+        }
+        return added;
+    }
+
+    public boolean addCollectionAccount(CollectionAccount c) {
+        return jdbc.update("INSERT INTO collection_account (debtor_code, creditor_code, account_number, account_name,"
+                        + " bank_name, valid_from) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                c.debtorCode(), c.creditorCode(), c.account().accountNumber(), c.account().accountName(),
+                c.account().bankName(), Date.valueOf(c.validFrom())) == 1;
+    }
+
+    /** A payable as the financing rules see it. */
+    public record PayableState(ReceivableKey key, BigDecimal amount, boolean confirmed, BigDecimal adjusted,
+                               BigDecimal paid) {
+
+        /** What is left to finance: the confirmed amount less adjustments (credit notes are negative) and payments. */
+        public BigDecimal open() {
+            return amount.add(adjusted).subtract(paid);
+        }
+    }
+
+    public Optional<PayableState> payable(ReceivableKey key) {
+        return jdbc.query("SELECT amount, confirmed, adjusted, paid FROM payable WHERE creditor_code = ?"
+                        + " AND debtor_code = ? AND document_number = ?",
+                (rs, i) -> new PayableState(key, rs.getBigDecimal(1), rs.getBoolean(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4)),
+                key.creditorCode(), key.debtorCode(), key.documentNumber()).stream().findFirst();
+    }
+
+    // --- financing requests -----------------------------------------------------------------------------------
+
+    public boolean addFinancingRequest(String supplier, String requestId, String relationshipId, String funder,
+                                       BigDecimal amount) {
+        return jdbc.update("INSERT INTO financing_request (supplier_code, request_id, relationship_id, funder_code,"
+                        + " amount, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                supplier, requestId, relationshipId, funder, amount, now()) == 1;
+    }
+
+    // --- pledge/transfer notices and trades -------------------------------------------------------------------
+
+    /** A notice as the hub keeps it, with the payload as the funder sent it. */
+    public record StoredNotice(String funderCode, String noticeId, String supplierCode, String status,
+                               String registrationNumber, String payload) {
+    }
+
+    public boolean addNotice(PledgeNotice n, String payload) {
+        return jdbc.update("INSERT INTO pledge_notice (funder_code, notice_id, kind, supplier_code, debtor_code, amount,"
+                        + " status, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?) ON CONFLICT DO NOTHING",
+                n.funderCode(), n.noticeId(), n.kind().name(), n.supplierCode(), n.debtorCode(), n.amount(), payload,
+                now()) == 1;
+    }
+
+    public List<StoredNotice> noticesOfSupplier(String supplier, String noticeId) {
+        return jdbc.query("SELECT funder_code, notice_id, supplier_code, status, registration_number, payload"
+                + " FROM pledge_notice WHERE supplier_code = ? AND notice_id = ?", ReverseFactoringStore::notice,
+                supplier, noticeId);
+    }
+
+    public Optional<StoredNotice> notice(String funder, String noticeId) {
+        return jdbc.query("SELECT funder_code, notice_id, supplier_code, status, registration_number, payload"
+                + " FROM pledge_notice WHERE funder_code = ? AND notice_id = ?", ReverseFactoringStore::notice,
+                funder, noticeId).stream().findFirst();
+    }
+
+    private static StoredNotice notice(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new StoredNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    /** Moves a notice on, only from the expected status: false when it was elsewhere (a late or repeated step). */
+    public boolean noticeStatus(String funder, String noticeId, String from, String to, String registrationNumber) {
+        return jdbc.update("UPDATE pledge_notice SET status = ?, registration_number = COALESCE(?, registration_number),"
+                + " updated_at = ? WHERE funder_code = ? AND notice_id = ? AND status = ?",
+                to, registrationNumber, now(), funder, noticeId, from) == 1;
+    }
+
+    public boolean addTrade(Trade t) {
+        return jdbc.update("INSERT INTO trade (funder_code, trade_id, supplier_code, debtor_code, financed_amount,"
+                        + " notice_id, contract_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)"
+                        + " ON CONFLICT DO NOTHING",
+                t.funderCode(), t.tradeId(), t.supplierCode(), t.debtorCode(), t.financedAmount(), t.noticeId(),
+                t.contractId(), now()) == 1;
+    }
+
+    public Optional<Trade> trade(String funder, String tradeId) {
+        return jdbc.query("SELECT trade_id, funder_code, supplier_code, debtor_code, financed_amount, notice_id,"
+                        + " contract_id, created_at FROM trade WHERE funder_code = ? AND trade_id = ?",
+                (rs, i) -> new Trade(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null,
+                        rs.getString(7), rs.getBigDecimal(5), rs.getTimestamp(8).toLocalDateTime().toLocalDate(),
+                        rs.getString(6)),
+                funder, tradeId).stream().findFirst();
+    }
+
+    public boolean settleTrade(String funder, String tradeId) {
+        return jdbc.update("UPDATE trade SET status = 'SETTLED' WHERE funder_code = ? AND trade_id = ?"
+                + " AND status = 'ACTIVE'", funder, tradeId) == 1;
+    }
+}

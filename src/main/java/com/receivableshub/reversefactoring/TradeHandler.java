@@ -1,0 +1,91 @@
+package com.receivableshub.reversefactoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.Trade;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.HubMessages;
+import com.receivableshub.pipeline.MessageHandler;
+import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.trust.FinancingGuard;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps 8 and 9: the funder reports a financing trade (成交单) on receivables. Under a confirmed notice it continues
+ * that notice's claim; on its own (a pool top-up the funder approves) it claims the receivables now. From then on
+ * they count as financed. The signed trade goes to the supplier's and the core enterprise's systems.
+ */
+@Component
+public class TradeHandler implements MessageHandler {
+
+    private final ReverseFactoringStore store;
+    private final Receivables receivables;
+    private final FinancingGuard guard;
+    private final Parties parties;
+    private final HubMessages messages;
+    private final ObjectMapper json;
+
+    public TradeHandler(ReverseFactoringStore store, Receivables receivables, FinancingGuard guard, Parties parties,
+                        HubMessages messages, ObjectMapper json) {
+        this.store = store;
+        this.receivables = receivables;
+        this.guard = guard;
+        this.parties = parties;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    static String reference(Trade t) {
+        return t.noticeId() != null ? PledgeNoticeHandler.reference(t.funderCode(), t.noticeId())
+                : t.funderCode() + ":trade:" + t.tradeId();
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.TRADE;
+    }
+
+    @Override
+    public Set<ParticipantRole> senders() {
+        return Set.of(ParticipantRole.FUNDER);
+    }
+
+    @Override
+    public List<Outgoing> handle(Envelope envelope, Participant sender) {
+        Trade t = json.convertValue(envelope.payload(), Trade.class);
+        parties.requireSender("funderCode", t.funderCode(), sender);
+        Participant supplier = parties.require("supplierCode", t.supplierCode(), ParticipantRole.SUPPLIER);
+        if (t.receivables() == null) {
+            throw new RefusedException(422, "receivables", "a trade on a procurement contract is handled by"
+                    + " procurement financing: name the receivables");
+        }
+        Participant core = parties.require("debtorCode", t.debtorCode(), ParticipantRole.CORE_ENTERPRISE);
+        if (t.noticeId() != null) {
+            String status = store.notice(t.funderCode(), t.noticeId()).map(ReverseFactoringStore.StoredNotice::status)
+                    .orElseThrow(() -> new RefusedException(422, "noticeId", "no notice '" + t.noticeId() + "' of "
+                            + t.funderCode()));
+            if (!status.equals("CONFIRMED") && !status.equals("REGISTERED")) {
+                throw new RefusedException(409, "noticeId", "notice '" + t.noticeId() + "' is " + status
+                        + ": a trade needs a notice the supplier confirmed");
+            }
+        }
+        String reference = reference(t);
+        Receivables.Checked checked = receivables.check("receivables", t.receivables(), t.supplierCode(),
+                t.debtorCode(), t.funderCode(), reference);
+        guard.claim(checked.subjects(), checked.fields(), FinancingGuard.Kind.TRADE, t.funderCode(), reference,
+                t.financedAmount(), checked.open());
+        if (!store.addTrade(t)) {
+            throw new RefusedException(409, "tradeId", "'" + t.tradeId() + "' was reported before");
+        }
+        return List.of(
+                Outgoing.toEndpoint(messages.signed(messages.envelope(MessageType.TRADE, supplier.code(),
+                        envelope.messageId(), t)), supplier, "portal", "/trades"),
+                Outgoing.toEndpoint(messages.signed(messages.envelope(MessageType.TRADE, core.code(),
+                        envelope.messageId(), t)), core, "erp", "/trades"));
+    }
+}
