@@ -39,6 +39,8 @@ public final class SmokeRun {
         props.put("hub.broker.port", freePort());
         props.put("hub.secrets.generate-missing", true);
         props.put("hub.demo.traffic", false);
+        props.put("hub.demo.partners-port", freePort());
+        props.put("hub.relay.period-ms", 50);
         SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
         app.setAdditionalProfiles("demo", "smoke");
         // As command-line arguments, so they win over config/; the operator's own arguments come last and win over them.

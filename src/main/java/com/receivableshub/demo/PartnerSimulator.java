@@ -1,0 +1,113 @@
+package com.receivableshub.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP systems outside the hub, for the demo and the smoke run: the core enterprise's ERP and the supplier
+ * portal (they accept what the hub sends), the registry (it registers and answers with a number) and the treasury
+ * (it acknowledges lock instructions). Everything received is kept, so the smoke run can check what arrived.
+ */
+public final class PartnerSimulator implements AutoCloseable {
+
+    /** A request the simulator received. */
+    public record Received(String path, String idempotencyKey, JsonNode body) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger("demo");
+
+    private final HttpServer server;
+    private final ObjectMapper json;
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final AtomicLong registrations = new AtomicLong(20_261_000);
+
+    public PartnerSimulator(int port, ObjectMapper json) throws IOException {
+        this.json = json;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            JsonNode body = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+            received.add(new Received(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            LOG.info("{} received {} {}", path, body.path("type").asText(), body.path("messageId").asText());
+            if (path.endsWith("/registry/registrations")) {
+                respond(exchange, 200, registration(body.path("payload")));
+            } else if (path.startsWith("/treasury/")) {
+                ObjectNode ack = json.createObjectNode();
+                ack.put("instructionId", body.path("payload").path("instructionId").asText());
+                ack.put("accepted", true);
+                respond(exchange, 200, ack);
+            } else {
+                exchange.sendResponseHeaders(202, -1);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed on {}: {}", exchange.getRequestURI(), e.getMessage());
+            exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    private ObjectNode registration(JsonNode request) {
+        ObjectNode result = json.createObjectNode();
+        result.put("registrationRequestId", request.path("registrationRequestId").asText());
+        result.put("registrationNumber", "DJ" + registrations.incrementAndGet());
+        result.putArray("existingRegistrations");
+        result.put("registeredAt", OffsetDateTime.now().toString());
+        return result;
+    }
+
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** Waits until a request to the path matching the predicate has arrived. */
+    public Optional<Received> await(String path, Predicate<JsonNode> match, Duration timeout)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (Received r : received) {
+                if (r.path().equals(path) && match.test(r.body())) {
+                    return Optional.of(r);
+                }
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        return Optional.empty();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
