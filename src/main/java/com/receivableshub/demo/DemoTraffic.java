@@ -9,6 +9,8 @@ import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.participant.SecretResolver;
+import com.receivableshub.smoke.SmokeContext;
+import com.receivableshub.smoke.SmokeRun;
 import com.receivableshub.smoke.SmokeSamples;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
 import java.time.Duration;
@@ -29,9 +31,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo traffic, so a newcomer sees messages flow: every funder listens on its queue and logs what it gets, pings
- * the hub once, and the procurement systems push an award notice over SOAP now and then. All of it goes through
- * the hub's real interfaces with the participants' own credentials.
+ * Demo traffic, so a newcomer sees messages flow: first the smoke run's steps walk through every flow once (logged
+ * as {@code demo <flow>.<step> PASS ...}); then every funder listens on its queue and logs what it gets, pings the
+ * hub once, and the procurement systems push an award notice over SOAP now and then. All of it goes through the
+ * hub's real interfaces with the participants' own credentials.
  */
 @Component
 @Profile("demo")
@@ -57,7 +60,22 @@ public class DemoTraffic implements DisposableBean {
 
     @EventListener
     public void start(WebServerInitializedEvent event) {
-        String baseUrl = "http://127.0.0.1:" + event.getWebServer().getPort();
+        Thread scenario = new Thread(() -> {
+            // First the scripted walk through both flows (the smoke run's steps), then the background traffic.
+            SmokeRun.runSteps(event.getApplicationContext(),
+                    new SmokeContext(event.getApplicationContext(), event.getWebServer().getPort()),
+                    line -> LOG.info("demo {}", line));
+            traffic(event.getWebServer().getPort());
+        }, "demo-scenario");
+        scenario.setDaemon(true);
+        scenario.start();
+    }
+
+    private void traffic(int httpPort) {
+        if (!running) {
+            return;
+        }
+        String baseUrl = "http://127.0.0.1:" + httpPort;
         String brokerUrl = "tcp://" + hub.broker().host() + ":" + hub.broker().port();
         for (Participant funder : directory.withRole(ParticipantRole.FUNDER)) {
             try {

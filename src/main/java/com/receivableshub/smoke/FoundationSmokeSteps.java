@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** The foundation's smoke steps: health, database, broker, identity on every interface, a message in and out. */
 @Component
-@Profile("smoke")
+@Profile("demo")
 public class FoundationSmokeSteps implements SmokeSteps {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * on the broker, the ERP, portal and registry simulated over HTTP.
  */
 @Component
-@Profile("smoke")
+@Profile("demo")
 public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

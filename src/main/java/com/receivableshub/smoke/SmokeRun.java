@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,34 +49,46 @@ public final class SmokeRun {
         List<String> arguments = new ArrayList<>();
         props.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.addAll(List.of(args));
-        int failed = 0;
-        int passed = 0;
+        int[] counts;
         try (ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            SmokeContext smoke = new SmokeContext(context, port);
-            List<SmokeSteps> flows = new ArrayList<>(context.getBeansOfType(SmokeSteps.class).values());
-            flows.sort(Comparator.comparingInt(SmokeSteps::order));
-            for (SmokeSteps flow : flows) {
-                for (SmokeStep step : flow.steps(smoke)) {
-                    long start = System.nanoTime();
-                    String status;
-                    String detail;
-                    try {
-                        detail = step.action().run();
-                        status = "PASS";
-                        passed++;
-                    } catch (Exception | AssertionError e) {
-                        detail = e.getClass().getSimpleName() + ": " + e.getMessage();
-                        status = "FAIL";
-                        failed++;
-                    }
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    out.printf("SMOKE %s %s %d %s%n", step.name(), status, ms, oneLine(detail));
-                }
-            }
+            counts = runSteps(context, new SmokeContext(context, port), line -> out.println("SMOKE " + line));
         }
+        int passed = counts[0];
+        int failed = counts[1];
         out.printf("SMOKE SUMMARY passed=%d failed=%d%n", passed, failed);
         return failed == 0 && passed > 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs every flow's steps in order, reporting one line per step ({@code <flow>.<step> PASS|FAIL <ms> <detail>}).
+     *
+     * @return the number of steps passed and failed
+     */
+    public static int[] runSteps(ApplicationContext context, SmokeContext smoke, Consumer<String> report) {
+        List<SmokeSteps> flows = new ArrayList<>(context.getBeansOfType(SmokeSteps.class).values());
+        flows.sort(Comparator.comparingInt(SmokeSteps::order));
+        int passed = 0;
+        int failed = 0;
+        for (SmokeSteps flow : flows) {
+            for (SmokeStep step : flow.steps(smoke)) {
+                long start = System.nanoTime();
+                String status;
+                String detail;
+                try {
+                    detail = step.action().run();
+                    status = "PASS";
+                    passed++;
+                } catch (Exception | AssertionError e) {
+                    detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    status = "FAIL";
+                    failed++;
+                }
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                report.accept(String.format("%s %s %d %s", step.name(), status, ms, oneLine(detail)));
+            }
+        }
+        return new int[] {passed, failed};
     }
 
     private static String oneLine(String text) {
