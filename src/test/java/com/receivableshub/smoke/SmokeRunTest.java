@@ -23,7 +23,8 @@ class SmokeRunTest {
                 "foundation.identity-rest", "foundation.identity-broker", "foundation.queue-roundtrip",
                 "foundation.soap-in-queue-out");
         for (int i = 1; i <= 10; i++) {
-            assertThat(steps).anySatisfy(step -> assertThat(step).startsWith("SMOKE reverse-factoring." + i + " "));
+            String prefix = "SMOKE reverse-factoring." + i + " ";
+            assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(prefix));
         }
         assertThat(steps).allSatisfy(l -> assertThat(l).matches("SMOKE \\S+ PASS \\d+ .*"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE SUMMARY passed=" + steps.size() + " failed=0");

@@ -1,0 +1,153 @@
+package com.receivableshub.reversefactoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.HubProperties;
+import com.receivableshub.mapping.CsvLayout;
+import com.receivableshub.mapping.CsvRecordReader;
+import com.receivableshub.mapping.LineError;
+import com.receivableshub.mapping.LineResult;
+import com.receivableshub.mapping.MappedLine;
+import com.receivableshub.mapping.RejectedFileException;
+import com.receivableshub.mapping.RejectedLine;
+import com.receivableshub.mapping.ResultFile;
+import com.receivableshub.model.RecordError;
+import com.receivableshub.participant.Participant;
+import com.receivableshub.participant.ParticipantDirectory;
+import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.reversefactoring.FeedIngest.FeedRecord;
+import com.receivableshub.reversefactoring.FeedIngest.FeedResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A core enterprise's daily file, dropped in {@code <hub.erp-files.root>/<credit code>/inbox/}. The file's name
+ * says what it holds ({@code payables-*.csv}, {@code adjustments-*}, {@code payments-*},
+ * {@code collection-accounts-*}); the layout is the mapping file the enterprise's adapter names for it
+ * ({@code formats: payables-file: mappings/...}). The file is streamed and taken in chunks, each one database
+ * transaction; the answer goes to {@code <credit code>/outbox/<file>.result.csv}. The route moves the file away only
+ * after every chunk has committed.
+ */
+@Component("erpFiles")
+public class ErpFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErpFiles.class);
+    private static final List<String> KINDS = List.of("collection-accounts", "adjustments", "payments", "payables");
+
+    private final ParticipantDirectory directory;
+    private final FeedIngest feed;
+    private final HubProperties hub;
+    private final ObjectMapper json;
+    private final Map<Path, CsvLayout> layouts = new ConcurrentHashMap<>();
+    private final int chunkSize;
+
+    public ErpFiles(ParticipantDirectory directory, FeedIngest feed, HubProperties hub, ObjectMapper json,
+                    @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:1000}") int chunkSize) {
+        this.directory = directory;
+        this.feed = feed;
+        this.hub = hub;
+        this.json = json;
+        this.chunkSize = chunkSize;
+    }
+
+    /** What became of one file. */
+    public record FileResult(String file, long lines, long accepted, long rejected, long duplicates) {
+    }
+
+    public FileResult ingest(Exchange exchange) throws IOException {
+        File file = exchange.getMessage().getBody(File.class);
+        Path path = file.toPath();
+        String name = path.getFileName().toString();
+        String coreCode = path.getParent().getParent().getFileName().toString();
+        Path outbox = path.getParent().getParent().resolve("outbox");
+        Files.createDirectories(outbox);
+        // Written under a temporary name and renamed when complete, so the ERP never reads half an answer.
+        Path partial = outbox.resolve(name + ".result.csv.part");
+        FileResult answer;
+        try (ResultFile result = ResultFile.create(partial)) {
+            answer = ingest(path, name, coreCode, result);
+        }
+        Files.move(partial, outbox.resolve(name + ".result.csv"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return answer;
+    }
+
+    private FileResult ingest(Path path, String name, String coreCode, ResultFile result) throws IOException {
+        Participant core = directory.byCode(coreCode).filter(p -> p.has(ParticipantRole.CORE_ENTERPRISE))
+                .orElse(null);
+        String kind = KINDS.stream().filter(k -> name.startsWith(k + "-") || name.startsWith(k + "."))
+                .findFirst().orElse(null);
+        String mapping = core == null || kind == null ? null : core.formats().get(kind + "-file");
+        if (mapping == null) {
+            result.fileRefused(new RejectedFileException(name, List.of(new LineError(0, "",
+                    core == null ? "'" + coreCode + "' is not a core enterprise of the platform"
+                            : kind == null ? "the file name must start with one of " + KINDS
+                            : core.source() + " names no layout '" + kind + "-file' in formats"))));
+            result.finish(0);
+            return new FileResult(name, 0, 0, 0, 0);
+        }
+        CsvLayout layout = layouts.computeIfAbsent(hub.homePath().resolve(mapping), CsvLayout::load);
+        long duplicates = 0;
+        try (InputStream in = Files.newInputStream(path);
+             CsvRecordReader reader = CsvRecordReader.open(layout, in)) {
+            List<MappedLine> chunk = new ArrayList<>(chunkSize);
+            int chunkNo = 0;
+            for (LineResult line : reader) {
+                if (line instanceof MappedLine mapped) {
+                    chunk.add(mapped);
+                    if (chunk.size() == chunkSize) {
+                        duplicates += flush(core, name, ++chunkNo, chunk, result);
+                    }
+                } else {
+                    result.add(line);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                duplicates += flush(core, name, ++chunkNo, chunk, result);
+            }
+        } catch (RejectedFileException e) {
+            result.fileRefused(e);
+        }
+        result.finish(duplicates);
+        LOG.info("file {} of {}: {} lines, {} accepted, {} rejected, {} duplicates", name, coreCode,
+                result.lines(), result.accepted(), result.rejected(), duplicates);
+        return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
+    }
+
+    private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result)
+            throws IOException {
+        List<FeedRecord> records = new ArrayList<>(chunk.size());
+        for (MappedLine line : chunk) {
+            records.add(new FeedRecord(Long.toString(line.lineNumber()), line.record()));
+        }
+        byte[] raw = json.writeValueAsBytes(records);
+        FeedResult answer = feed.ingest(core, file + "#" + chunkNo, records, raw, false);
+        Map<String, List<RecordError>> refused = new HashMap<>();
+        for (RecordError e : answer.rejected()) {
+            refused.computeIfAbsent(e.recordRef(), r -> new ArrayList<>()).add(e);
+        }
+        for (MappedLine line : chunk) {
+            List<RecordError> errors = refused.get(Long.toString(line.lineNumber()));
+            if (errors == null) {
+                result.add(line);
+            } else {
+                result.add(new RejectedLine(line.lineNumber(), errors.stream()
+                        .map(e -> new LineError(line.lineNumber(), e.field(), e.reason())).toList()));
+            }
+        }
+        chunk.clear();
+        return answer.duplicates();
+    }
+}

@@ -1,0 +1,159 @@
+package com.receivableshub.reversefactoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.receivableshub.demo.FunderClient;
+import com.receivableshub.mapping.CsvLayout;
+import com.receivableshub.mapping.PayablesFileGenerator;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.FinancingMode;
+import com.receivableshub.model.FinancingRelationship;
+import com.receivableshub.model.MessageType;
+import com.receivableshub.model.RelationshipStatus;
+import com.receivableshub.support.HubTestSupport;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * ERP daily files dropped in the inbox, through the file route: streamed, answered with a result file naming every
+ * bad line, good lines through, and nothing twice when the same file comes again.
+ */
+class ErpFilesTest extends HubTestSupport {
+
+    static final String CORE = "91350100705432100M";
+    static final String SUPPLIER = "91350100M000100Y43";
+    static final String BANK = "91350200123456700W";
+    static final Path ROOT = tempDir("erp-files");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void files(DynamicPropertyRegistry registry) {
+        registry.add("hub.erp-files.root", ROOT::toString);
+        registry.add("hub.erp-files.poll-ms", () -> 100);
+        registry.add("hub.relay.period-ms", () -> 50);
+    }
+
+    Path inbox(String folder) throws Exception {
+        return Files.createDirectories(ROOT.resolve(CORE).resolve(folder));
+    }
+
+    /** Drops a file with its done-marker and waits for the complete answer. */
+    Map<String, String> drop(Path file, String name) throws Exception {
+        Path target = inbox("inbox").resolve(name);
+        Files.copy(file, target);
+        Files.writeString(inbox("inbox").resolve(name + ".done"), "");
+        return answer(name);
+    }
+
+    Map<String, String> answer(String name) {
+        Path result = ROOT.resolve(CORE).resolve("outbox").resolve(name + ".result.csv");
+        await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(result));
+        Map<String, String> counts = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(result, StandardCharsets.UTF_8)) {
+                String[] cells = line.split(",", 3);
+                if (cells[0].isEmpty() && cells.length == 3) {
+                    counts.put(cells[1], cells[2]);
+                } else {
+                    counts.merge("errors:" + cells[0], cells.length > 1 ? cells[1] : "", (a, b) -> a + "|" + b);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return counts;
+    }
+
+    @Test
+    void aHundredThousandLineGbkFileWithBadLinesGoesThroughOnceEvenWhenDroppedTwice() throws Exception {
+        CsvLayout layout = CsvLayout.load(Path.of("mappings/erp-fujian-demo-group-payables.yaml"));
+        Path file = tempDir("gen").resolve("payables.csv");
+        List<PayablesFileGenerator.BadLine> bad = PayablesFileGenerator.of(layout).seed(42).badEvery(997)
+                .write(file, 100_000);
+        assertThat(bad).isNotEmpty();
+        long payablesBefore = count("payable");
+
+        Map<String, String> first = drop(file, "payables-20261122.csv");
+        assertThat(first.get("lines")).isEqualTo("100000");
+        assertThat(first.get("rejected")).isEqualTo(String.valueOf(bad.size()));
+        assertThat(first.get("accepted")).isEqualTo(String.valueOf(100_000 - bad.size()));
+        assertThat(first.get("duplicates")).isEqualTo("0");
+        for (PayablesFileGenerator.BadLine b : bad) {
+            assertThat(first.get("errors:" + b.lineNumber())).as("line " + b.lineNumber()).contains(b.field());
+        }
+        assertThat(count("payable") - payablesBefore).isEqualTo(100_000 - bad.size());
+        long outboxAfterFirst = count("outbox");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !Files.exists(inbox("inbox").resolve("payables-20261122.csv")));
+
+        // The same file again (an ERP re-sending the day): the previous answer is removed first so this one is read.
+        Files.delete(ROOT.resolve(CORE).resolve("outbox").resolve("payables-20261122.csv.result.csv"));
+        Map<String, String> second = drop(file, "payables-20261122.csv");
+        assertThat(second.get("duplicates")).isEqualTo(String.valueOf(100_000 - bad.size()));
+        assertThat(count("payable") - payablesBefore).isEqualTo(100_000 - bad.size());
+        assertThat(count("outbox")).isEqualTo(outboxAfterFirst);
+    }
+
+    @Test
+    void aFunderWithARelationshipReceivesItsSuppliersLinesOnceAndNothingWithoutADoneMarker() throws Exception {
+        String rel = "REL-" + UUID.randomUUID();
+        Envelope open = new Envelope(UUID.randomUUID().toString(), null, MessageType.FINANCING_RELATIONSHIP, SUPPLIER,
+                List.of(), OffsetDateTime.now(), json.valueToTree(new FinancingRelationship(rel, SUPPLIER, CORE, BANK,
+                FinancingMode.SINGLE, RelationshipStatus.ACTIVE)), null);
+        assertThat(http().post("/api/v1/messages", apiKey(participant(SUPPLIER)), "application/json",
+                json.writeValueAsString(open)).statusCode()).isEqualTo(202);
+        try (FunderClient bank = funderClient(participant(BANK))) {
+            assertThat(bank.receive(Duration.ofSeconds(10)).orElseThrow().type())
+                    .isEqualTo(MessageType.FINANCING_RELATIONSHIP);
+            String doc = "AP-" + UUID.randomUUID().toString().substring(0, 8);
+            String csv = "供应商统一社会信用代码,单据号,金额,开票日期,到期日,确权状态\r\n"
+                    + SUPPLIER + "," + doc + ",1234.50,20261101,20270501,已确权\r\n"
+                    + "91350100M000100Y44," + doc + "-x,1.00,20261101,20270501,已确权\r\n"
+                    + "913501002611234009," + doc + "-other,99.00,20261101,20270501,已确权\r\n";
+            Path file = tempDir("small").resolve("f.csv");
+            Files.write(file, csv.getBytes(Charset.forName("GBK")));
+
+            // Without its done-marker the file waits in the inbox.
+            Files.copy(file, inbox("inbox").resolve("payables-waiting.csv"));
+            assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
+            assertThat(inbox("inbox").resolve("payables-waiting.csv")).exists();
+
+            Map<String, String> answer = drop(file, "payables-small.csv");
+            assertThat(answer.get("accepted")).isEqualTo("2");
+            assertThat(answer.get("errors:3")).isEqualTo("creditorCode");
+            Envelope batch = bank.receive(Duration.ofSeconds(10)).orElseThrow();
+            assertThat(batch.type()).isEqualTo(MessageType.FEED_BATCH);
+            assertThat(batch.payload().path("payables")).hasSize(1);
+            assertThat(batch.payload().path("payables").get(0).path("documentNumber").asText()).isEqualTo(doc);
+            assertThat(batch.payload().path("payables").get(0).path("amount").decimalValue())
+                    .isEqualByComparingTo("1234.50");
+
+            // The same file again, this time renamed into inbox-atomic: duplicates, nothing delivered.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(inbox("inbox").resolve("payables-small.csv")));
+            Files.copy(file, inbox("inbox-atomic").resolve(".payables-again.csv"));
+            Files.move(inbox("inbox-atomic").resolve(".payables-again.csv"), inbox("inbox-atomic").resolve("payables-again.csv"));
+            assertThat(answer("payables-again.csv").get("duplicates")).isEqualTo("2");
+            assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+}
