@@ -1,6 +1,10 @@
 package com.receivableshub.participant;
 
 import com.receivableshub.HubProperties;
+import com.receivableshub.mapping.CsvLayout;
+import com.receivableshub.mapping.LayoutException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,6 +21,27 @@ public class ParticipantConfiguration {
     @Bean
     ParticipantDirectory participantDirectory(HubProperties hub, Environment env, SecretResolver secrets) {
         AdapterLoader loader = new AdapterLoader(hub.homePath(), env::resolveRequiredPlaceholders);
-        return new ParticipantDirectory(loader.load(hub.adaptersPath()), secrets);
+        List<Participant> participants = loader.load(hub.adaptersPath());
+        checkLayouts(hub, participants);
+        return new ParticipantDirectory(participants, secrets);
+    }
+
+    /** Every file layout an adapter names must load, so a broken mapping stops start-up, not the first file. */
+    private static void checkLayouts(HubProperties hub, List<Participant> participants) {
+        List<String> problems = new ArrayList<>();
+        for (Participant p : participants) {
+            p.formats().forEach((name, mapping) -> {
+                if (name.endsWith("-file")) {
+                    try {
+                        CsvLayout.load(hub.homePath().resolve(mapping));
+                    } catch (LayoutException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new AdapterException(problems);
+        }
     }
 }

@@ -45,7 +45,12 @@ public class FoundationSmokeSteps implements SmokeSteps {
     }
 
     private static String health(SmokeContext c) throws Exception {
+        // Readiness waits for the polling routes' first poll, which follows start-up closely.
         HttpResponse<String> response = c.http().get("/actuator/health", null);
+        for (long end = System.nanoTime() + WAIT.toNanos(); response.statusCode() != 200 && System.nanoTime() < end; ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+            response = c.http().get("/actuator/health", null);
+        }
         JsonNode health = c.json().readTree(response.body());
         check("UP".equals(health.path("status").asText()), "health is " + response.body());
         return "UP: " + health.path("components").properties().stream().map(e -> e.getKey()).toList();

@@ -50,6 +50,9 @@ abstract class FoundationFlowTest extends HubTestSupport {
 
     @Test
     void healthIsUpWithBrokerAndDatabase() throws Exception {
+        // Readiness includes the polling routes' first poll, which follows start-up closely.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> http().get("/actuator/health", null).statusCode() == 200);
         HttpResponse<String> response = http().get("/actuator/health", null);
         JsonNode health = json.readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(200);

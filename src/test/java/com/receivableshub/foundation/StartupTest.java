@@ -50,6 +50,36 @@ class StartupTest {
     }
 
     @Test
+    void aBrokenFileLayoutStopsStartUpNamingItsFileAndField() throws Exception {
+        Path dir = HubTestSupport.tempDir("layouts");
+        Path layout = Files.writeString(dir.resolve("payables.yaml"), """
+                format: csv
+                record: PAYABLE
+                charset: NO-SUCH-CHARSET
+                header: true
+                dateFormat: yyyyMMdd
+                decimal: { style: plain, unit: yuan }
+                fields:
+                  creditorCode: 供应商
+                """);
+        Files.writeString(dir.resolve("core.yaml"), """
+                code: 91350100705432100M
+                name: Core
+                roles: [CORE_ENTERPRISE]
+                identity:
+                  apiKey: file:secrets/core.key
+                formats:
+                  payables-file: %s
+                """.formatted(layout));
+        assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
+                Map.of("hub.adapters-dir", dir.toString())).close())
+                .rootCause()
+                .isInstanceOf(AdapterException.class)
+                .hasMessageContaining(layout.toString())
+                .hasMessageContaining("field 'charset'");
+    }
+
+    @Test
     void aMissingSecretStopsStartUpWithoutShowingAnySecret() throws Exception {
         Path adapters = HubTestSupport.tempDir("adapters");
         Files.writeString(adapters.resolve("funder.yaml"), """
