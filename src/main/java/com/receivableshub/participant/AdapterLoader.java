@@ -37,14 +37,24 @@ public final class AdapterLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Path baseDir;
     private final UnaryOperator<String> placeholders;
+    private final boolean certificatesMustExist;
 
     /**
      * @param baseDir      relative paths in adapter files (certificates, mappings) are resolved against it
      * @param placeholders resolves {@code ${...}} in string values (Spring's environment in the hub)
      */
     public AdapterLoader(Path baseDir, UnaryOperator<String> placeholders) {
+        this(baseDir, placeholders, true);
+    }
+
+    /**
+     * @param certificatesMustExist false for a first pass that only learns who the participants are, before the
+     *                              demo certificate authority makes their missing certificates
+     */
+    public AdapterLoader(Path baseDir, UnaryOperator<String> placeholders, boolean certificatesMustExist) {
         this.baseDir = baseDir;
         this.placeholders = placeholders;
+        this.certificatesMustExist = certificatesMustExist;
     }
 
     public List<Participant> load(Path dir) {
@@ -250,7 +260,7 @@ public final class AdapterLoader {
             return Optional.empty();
         }
         Path path = baseDir.resolve(placeholders.apply(value.asText()));
-        if (!Files.isRegularFile(path)) {
+        if (certificatesMustExist && !Files.isRegularFile(path)) {
             fp.add(field, "file '" + value.asText() + "' not found");
         }
         return Optional.of(path);

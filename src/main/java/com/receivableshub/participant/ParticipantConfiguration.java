@@ -3,6 +3,7 @@ package com.receivableshub.participant;
 import com.receivableshub.HubProperties;
 import com.receivableshub.mapping.CsvLayout;
 import com.receivableshub.mapping.LayoutException;
+import com.receivableshub.trust.DemoPki;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,13 @@ public class ParticipantConfiguration {
     }
 
     @Bean
-    ParticipantDirectory participantDirectory(HubProperties hub, Environment env, SecretResolver secrets) {
+    ParticipantDirectory participantDirectory(HubProperties hub, Environment env, SecretResolver secrets,
+                                              DemoPki demoPki) {
+        if (hub.secrets().generateMissing()) {
+            // First learn who is there, then let the demo authority make the certificates the adapters point to.
+            demoPki.ensure(new AdapterLoader(hub.homePath(), env::resolveRequiredPlaceholders, false)
+                    .load(hub.adaptersPath()));
+        }
         AdapterLoader loader = new AdapterLoader(hub.homePath(), env::resolveRequiredPlaceholders);
         List<Participant> participants = loader.load(hub.adaptersPath());
         checkLayouts(hub, participants);

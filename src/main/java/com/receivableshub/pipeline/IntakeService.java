@@ -8,6 +8,7 @@ import com.receivableshub.model.ModelValidator;
 import com.receivableshub.model.Violation;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.pipeline.LedgerEntry.Direction;
+import com.receivableshub.trust.InboundSignatures;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -37,9 +38,10 @@ public class IntakeService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final InboundSignatures signatures;
 
     public IntakeService(List<MessageHandler> handlers, JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger,
-                         Outbox outbox, ObjectMapper json, Clock clock) {
+                         Outbox outbox, ObjectMapper json, Clock clock, InboundSignatures signatures) {
         for (MessageHandler h : handlers) {
             if (this.handlers.put(h.type(), h) != null) {
                 throw new IllegalStateException("two handlers for " + h.type());
@@ -51,6 +53,7 @@ public class IntakeService {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.signatures = signatures;
     }
 
     /**
@@ -87,6 +90,7 @@ public class IntakeService {
             throw new RefusedException(422, violations.stream()
                     .map(v -> new RefusedException.FieldError(v.field(), v.reason())).toList());
         }
+        signatures.check(caller, envelope);
         return handler;
     }
 

@@ -24,6 +24,7 @@ import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.model.Trade;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.trust.InboundSignatures;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -200,10 +201,12 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
         // --- helpers ------------------------------------------------------------------------------------------
 
+        /** What must be signed (notices, trades, approvals) is signed with the sender's demo key. */
         Envelope envelope(Participant sender, MessageType type, Object payload) {
             String id = UUID.randomUUID().toString();
-            return new Envelope(id, id, type, sender.code(), List.of(), OffsetDateTime.now(),
+            Envelope e = new Envelope(id, id, type, sender.code(), List.of(), OffsetDateTime.now(),
                     c.json().valueToTree(payload), null);
+            return InboundSignatures.SIGNED.contains(type) ? c.signed(e, sender) : e;
         }
 
         HttpResponse<String> post(Participant sender, MessageType type, Object payload) throws Exception {

@@ -7,6 +7,11 @@ import com.receivableshub.demo.HubClient;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.SecretResolver;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.trust.DemoPki;
+import com.receivableshub.trust.EnvelopeSigner;
+import com.receivableshub.trust.Pki;
+import com.receivableshub.trust.SignatureService;
 import jakarta.jms.JMSException;
 import org.springframework.context.ApplicationContext;
 
@@ -50,6 +55,12 @@ public final class SmokeContext {
     public FunderClient funder(Participant p) throws JMSException {
         String password = bean(SecretResolver.class).resolve(p.brokerPassword().orElseThrow());
         return new FunderClient(brokerUrl(), p.brokerUser().orElseThrow(), password, p.queue(), json());
+    }
+
+    /** The envelope signed with the participant's key from the demo certificate authority. */
+    public Envelope signed(Envelope envelope, Participant signer) {
+        return EnvelopeSigner.sign(envelope, Pki.load(bean(DemoPki.class).sm2Dir(), signer.code()),
+                bean(SignatureService.class));
     }
 
     public <T> T bean(Class<T> type) {

@@ -35,6 +35,7 @@ import com.receivableshub.pipeline.Subjects;
 import com.receivableshub.support.HubTestSupport;
 import com.receivableshub.support.Partners;
 import com.receivableshub.trust.FinancingGuard;
+import com.receivableshub.trust.InboundSignatures;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -173,6 +174,7 @@ class ReverseFactoringFlowTest extends HubTestSupport {
             assertThat(post(SUPPLIER, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(noticeId, SUPPLIER, true))
                     .statusCode()).isEqualTo(202);
             awaitPartner("/erp/pledge-notices", "$.payload.noticeId", noticeId);
+            assertSignedByTheHub("/erp/pledge-notices", noticeId);
             awaitPartner("/registry/registrations", "$.payload.noticeId", noticeId);
             assertThat(next(bank).type()).isEqualTo(MessageType.NOTICE_CONFIRMATION);
             Envelope registered = next(bank);
@@ -241,9 +243,12 @@ class ReverseFactoringFlowTest extends HubTestSupport {
         return json.readTree(response.body());
     }
 
+    /** What must be signed (notices, trades, approvals) is signed with the sender's demo key. */
     Envelope envelope(String sender, MessageType type, Object payload) {
         String id = UUID.randomUUID().toString();
-        return new Envelope(id, id, type, sender, List.of(), OffsetDateTime.now(), json.valueToTree(payload), null);
+        Envelope e = new Envelope(id, id, type, sender, List.of(), OffsetDateTime.now(), json.valueToTree(payload),
+                null);
+        return InboundSignatures.SIGNED.contains(type) ? signed(e, participant(sender)) : e;
     }
 
     String error(HttpResponse<String> response, String part) throws Exception {
@@ -267,6 +272,20 @@ class ReverseFactoringFlowTest extends HubTestSupport {
         return new PledgeNotice(noticeId, NoticeKind.PLEDGE, funder, SUPPLIER, CORE, List.of(key(SUPPLIER, document)),
                 null, new BigDecimal(amount), new BankAccount("6222020200998877665", "Repayment account",
                 "Demo Bank, Fuzhou Branch"), OffsetDateTime.now());
+    }
+
+    /** What the hub sent the partner is signed with the hub's key, over exactly that payload. */
+    void assertSignedByTheHub(String path, String noticeId) throws Exception {
+        Envelope sent = json.readValue(PARTNERS.server().findAll(postRequestedFor(urlEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.payload.noticeId", equalTo(noticeId)))).get(0).getBody(),
+                Envelope.class);
+        var hubCertificate = com.receivableshub.trust.KeyMaterial.readCertificate(
+                com.receivableshub.trust.Pki.certificateFile(demoPki.sm2Dir(), hub.code()));
+        byte[] content = com.receivableshub.trust.CanonicalJson.bytes(sent.payload());
+        assertThat(signatureService.verify(content, sent.signature(), hubCertificate).valid()).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sent.payload()).put("amount", new BigDecimal("1.00"));
+        assertThat(signatureService.verify(com.receivableshub.trust.CanonicalJson.bytes(sent.payload()),
+                sent.signature(), hubCertificate).valid()).isFalse();
     }
 
     static void awaitPartner(String path, String jsonPath, String value) {

@@ -7,6 +7,11 @@ import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.participant.SecretResolver;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.trust.DemoPki;
+import com.receivableshub.trust.EnvelopeSigner;
+import com.receivableshub.trust.Pki;
+import com.receivableshub.trust.SignatureService;
 import jakarta.jms.JMSException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +48,10 @@ public abstract class HubTestSupport {
     protected ObjectMapper json;
     @Autowired
     protected com.receivableshub.HubProperties hub;
+    @Autowired
+    protected DemoPki demoPki;
+    @Autowired
+    protected SignatureService signatureService;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -82,6 +91,11 @@ public abstract class HubTestSupport {
     protected FunderClient funderClient(Participant funder) throws JMSException {
         return new FunderClient(brokerUrl(), funder.brokerUser().orElseThrow(),
                 secrets.resolve(funder.brokerPassword().orElseThrow()), funder.queue(), json);
+    }
+
+    /** The envelope signed with the participant's key from the demo certificate authority. */
+    protected Envelope signed(Envelope envelope, Participant signer) {
+        return EnvelopeSigner.sign(envelope, Pki.load(demoPki.sm2Dir(), signer.code()), signatureService);
     }
 
     public static Path tempDir(String prefix) {
