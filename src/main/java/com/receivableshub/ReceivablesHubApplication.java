@@ -2,6 +2,7 @@ package com.receivableshub;
 
 import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.smoke.SmokeRun;
+import com.receivableshub.trust.PkiCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The hub. {@code java -jar receivables-hub.jar} runs it. Commands: {@code smoke} runs the smoke test,
- * {@code ledger-verify} checks the ledger's hash chain.
+ * {@code ledger-verify} checks the ledger's hash chain, {@code pki <dir>} makes a test certificate authority and the
+ * participants' keys and certificates.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,6 +23,7 @@ public class ReceivablesHubApplication {
         switch (command) {
             case "smoke" -> System.exit(SmokeRun.run(rest, System.out));
             case "ledger-verify" -> System.exit(LedgerVerifyCommand.run(rest, System.out));
+            case "pki" -> System.exit(PkiCommand.run(rest, System.out));
             default -> {
                 // run the hub
             }

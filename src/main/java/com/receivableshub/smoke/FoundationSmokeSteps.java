@@ -110,19 +110,23 @@ public class FoundationSmokeSteps implements SmokeSteps {
 
     private static String soapInQueueOut(SmokeContext c) throws Exception {
         Participant procurement = c.directory().withRole(ParticipantRole.PROCUREMENT_SYSTEM).get(0);
-        Participant funder = c.directory().fundersOfRegion(procurement.regions().get(0)).get(0);
+        List<Participant> funders = c.directory().fundersOfRegion(procurement.regions().get(0));
         ProcurementIntakePort port = ProcurementSoapClient.connect(c.baseUrl(), c.apiKey(procurement));
         String requestId = "smoke-" + UUID.randomUUID();
-        try (FunderClient client = c.funder(funder)) {
-            Ack ack = port.submitAwardNotice(SmokeSamples.request(requestId, SmokeSamples.awardNotice(procurement, requestId)));
-            check(ack.getStatus() == AckStatus.ACCEPTED, "first submission " + ack.getStatus());
-            Ack again = port.submitAwardNotice(SmokeSamples.request(requestId, SmokeSamples.awardNotice(procurement, requestId)));
-            check(again.getStatus() == AckStatus.DUPLICATE, "second submission " + again.getStatus());
-            Envelope delivered = client.receive(WAIT)
-                    .orElseThrow(() -> new AssertionError("award notice not delivered to " + funder.queue()));
-            check(delivered.type() == MessageType.AWARD_NOTICE, "got " + delivered.type());
-            return "award " + requestId + " accepted once, delivered to " + funder.queue();
+        Ack ack = port.submitAwardNotice(SmokeSamples.request(requestId, SmokeSamples.awardNotice(procurement, requestId)));
+        check(ack.getStatus() == AckStatus.ACCEPTED, "first submission " + ack.getStatus());
+        Ack again = port.submitAwardNotice(SmokeSamples.request(requestId, SmokeSamples.awardNotice(procurement, requestId)));
+        check(again.getStatus() == AckStatus.DUPLICATE, "second submission " + again.getStatus());
+        for (Participant funder : funders) {
+            try (FunderClient client = c.funder(funder)) {
+                Envelope delivered = client.receive(WAIT)
+                        .orElseThrow(() -> new AssertionError("award notice not delivered to " + funder.queue()));
+                check(delivered.type() == MessageType.AWARD_NOTICE
+                        && requestId.equals(delivered.payload().path("noticeId").asText()), "got " + delivered.type());
+            }
         }
+        return "award " + requestId + " accepted once, delivered to the " + funders.size() + " funders of region "
+                + procurement.regions().get(0);
     }
 
     static void check(boolean condition, String failure) {

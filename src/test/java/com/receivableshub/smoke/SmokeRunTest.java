@@ -22,6 +22,8 @@ class SmokeRunTest {
         assertThat(steps).extracting(l -> l.split(" ")[1]).contains("foundation.health", "foundation.database",
                 "foundation.identity-rest", "foundation.identity-broker", "foundation.queue-roundtrip",
                 "foundation.soap-in-queue-out");
+        assertThat(steps).extracting(l -> l.split(" ")[1]).contains("trust.sign-verify", "trust.forged-notice-refused",
+                "trust.double-financing-refused", "trust.ledger-verify");
         for (int i = 1; i <= 10; i++) {
             String prefix = "SMOKE reverse-factoring." + i + " ";
             assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(prefix));
