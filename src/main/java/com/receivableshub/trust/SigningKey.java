@@ -18,7 +18,7 @@ public record SigningKey(PrivateKey privateKey, X509Certificate certificate, Sig
         SignatureSuite suite = SignatureSuite.ofCertificate(certificate).orElseThrow(() -> new IllegalArgumentException(
                 "certificate of " + subject(certificate) + " has neither an SM2 nor a P-256 key"));
         if (suite.algorithm != algorithm) {
-            throw new IllegalArgumentException("certificate of " + subject(certificate) + " holds a " + suite.algorithm
+            throw new IllegalArgumentException("certificate of " + subject(certificate) + " holds an " + suite.algorithm
                     + " key, not " + algorithm);
         }
     }
