@@ -38,7 +38,7 @@ public final class PkiCommand {
         Path dir = Path.of(args[0]);
         Path adapters = Path.of(args.length > 1 ? args[1] : "adapters").toAbsolutePath();
         try {
-            List<Participant> participants = new AdapterLoader(adapters.getParent(), PkiCommand::placeholders)
+            List<Participant> participants = new AdapterLoader(adapters.getParent(), PkiCommand::placeholders, false)
                     .load(adapters);
             List<Pki.Subject> subjects = new ArrayList<>();
             subjects.add(new Pki.Subject(HUB_NAME, HUB_CODE, SignatureAlgorithm.SM2));
