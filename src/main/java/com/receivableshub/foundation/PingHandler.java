@@ -1,18 +1,15 @@
 package com.receivableshub.foundation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.Ping;
 import com.receivableshub.model.Pong;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.TypedHandler;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,32 +17,17 @@ import org.springframework.stereotype.Component;
  * on its own queue, through the outbox and the relay like every delivery.
  */
 @Component
-public class PingHandler implements MessageHandler {
+public class PingHandler extends TypedHandler<Ping> {
 
-    private final HubMessages messages;
-    private final ObjectMapper json;
-
-    public PingHandler(HubMessages messages, ObjectMapper json) {
-        this.messages = messages;
-        this.json = json;
+    public PingHandler(TypedHandler.Kit kit) {
+        super(MessageType.PING, Ping.class, EnumSet.allOf(ParticipantRole.class), kit);
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.PING;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return EnumSet.allOf(ParticipantRole.class);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
+    protected List<Outgoing> handle(Ping ping, Envelope envelope, Participant sender) {
         if (!sender.has(ParticipantRole.FUNDER)) {
             return List.of();
         }
-        Ping ping = json.convertValue(envelope.payload(), Ping.class);
         Envelope pong = messages.envelope(MessageType.PONG, sender.code(), envelope.messageId(),
                 new Pong(ping.text(), envelope.messageId()));
         return List.of(Outgoing.toQueue(pong, sender));

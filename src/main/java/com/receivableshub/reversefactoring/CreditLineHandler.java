@@ -1,15 +1,13 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.CreditLine;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -19,33 +17,17 @@ import org.springframework.stereotype.Component;
  * without one (procurement financing) it goes to the supplier.
  */
 @Component
-public class CreditLineHandler implements MessageHandler {
+public class CreditLineHandler extends TypedHandler<CreditLine> {
 
     private final ReverseFactoringStore store;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public CreditLineHandler(ReverseFactoringStore store, Parties parties, HubMessages messages, ObjectMapper json) {
+    public CreditLineHandler(ReverseFactoringStore store, TypedHandler.Kit kit) {
+        super(MessageType.CREDIT_LINE, CreditLine.class, Set.of(ParticipantRole.FUNDER), kit);
         this.store = store;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CREDIT_LINE;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.FUNDER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        CreditLine c = json.convertValue(envelope.payload(), CreditLine.class);
+    protected List<Outgoing> handle(CreditLine c, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", c.funderCode(), sender);
         Participant supplier = parties.require("supplierCode", c.supplierCode(), ParticipantRole.SUPPLIER);
         Participant receiver = c.coreEnterpriseCode() == null ? supplier

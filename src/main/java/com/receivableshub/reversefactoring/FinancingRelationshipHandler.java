@@ -1,16 +1,14 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.FinancingRelationship;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -21,34 +19,17 @@ import org.springframework.stereotype.Component;
  * funder does. The funder is told either way.
  */
 @Component
-public class FinancingRelationshipHandler implements MessageHandler {
+public class FinancingRelationshipHandler extends TypedHandler<FinancingRelationship> {
 
     private final ReverseFactoringStore store;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public FinancingRelationshipHandler(ReverseFactoringStore store, Parties parties, HubMessages messages,
-                                        ObjectMapper json) {
+    public FinancingRelationshipHandler(ReverseFactoringStore store, TypedHandler.Kit kit) {
+        super(MessageType.FINANCING_RELATIONSHIP, FinancingRelationship.class, Set.of(ParticipantRole.SUPPLIER), kit);
         this.store = store;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.FINANCING_RELATIONSHIP;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.SUPPLIER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        FinancingRelationship r = json.convertValue(envelope.payload(), FinancingRelationship.class);
+    protected List<Outgoing> handle(FinancingRelationship r, Envelope envelope, Participant sender) {
         parties.requireSender("supplierCode", r.supplierCode(), sender);
         parties.require("coreEnterpriseCode", r.coreEnterpriseCode(), ParticipantRole.CORE_ENTERPRISE);
         Participant funder = parties.require("funderCode", r.funderCode(), ParticipantRole.FUNDER);

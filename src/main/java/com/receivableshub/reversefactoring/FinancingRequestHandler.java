@@ -1,6 +1,5 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.FinancingRelationship;
 import com.receivableshub.model.FinancingRequest;
@@ -8,10 +7,9 @@ import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -22,36 +20,19 @@ import org.springframework.stereotype.Component;
  * financed are refused with the reason, each by its index.
  */
 @Component
-public class FinancingRequestHandler implements MessageHandler {
+public class FinancingRequestHandler extends TypedHandler<FinancingRequest> {
 
     private final ReverseFactoringStore store;
     private final Receivables receivables;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public FinancingRequestHandler(ReverseFactoringStore store, Receivables receivables, Parties parties,
-                                   HubMessages messages, ObjectMapper json) {
+    public FinancingRequestHandler(ReverseFactoringStore store, Receivables receivables, TypedHandler.Kit kit) {
+        super(MessageType.FINANCING_REQUEST, FinancingRequest.class, Set.of(ParticipantRole.SUPPLIER), kit);
         this.store = store;
         this.receivables = receivables;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.FINANCING_REQUEST;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.SUPPLIER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        FinancingRequest r = json.convertValue(envelope.payload(), FinancingRequest.class);
+    protected List<Outgoing> handle(FinancingRequest r, Envelope envelope, Participant sender) {
         parties.requireSender("supplierCode", r.supplierCode(), sender);
         FinancingRelationship rel = store.relationship(r.supplierCode(), r.relationshipId())
                 .filter(x -> x.status() == RelationshipStatus.ACTIVE)

@@ -1,16 +1,14 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.HistoricalTrades;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.Payable;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,36 +21,19 @@ import org.springframework.stereotype.Component;
  * from the day the authorisation allows.
  */
 @Component
-public class HistoricalTradesHandler implements MessageHandler {
+public class HistoricalTradesHandler extends TypedHandler<HistoricalTrades> {
 
     private final ReverseFactoringStore store;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public HistoricalTradesHandler(ReverseFactoringStore store, Parties parties, HubMessages messages,
-                                   ObjectMapper json, Clock clock) {
+    public HistoricalTradesHandler(ReverseFactoringStore store, Clock clock, TypedHandler.Kit kit) {
+        super(MessageType.HISTORICAL_TRADES, HistoricalTrades.class, Set.of(ParticipantRole.CORE_ENTERPRISE), kit);
         this.store = store;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
         this.clock = clock;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.HISTORICAL_TRADES;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.CORE_ENTERPRISE);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        HistoricalTrades h = json.convertValue(envelope.payload(), HistoricalTrades.class);
+    protected List<Outgoing> handle(HistoricalTrades h, Envelope envelope, Participant sender) {
         parties.requireSender("coreEnterpriseCode", h.coreEnterpriseCode(), sender);
         Participant funder = parties.require("funderCode", h.funderCode(), ParticipantRole.FUNDER);
         LocalDate from = store.authorisedFrom(h.supplierCode(), h.coreEnterpriseCode(), h.funderCode(),

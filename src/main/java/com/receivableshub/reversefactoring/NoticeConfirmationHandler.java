@@ -1,6 +1,5 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.NoticeConfirmation;
@@ -9,10 +8,9 @@ import com.receivableshub.model.RegistrationRequest;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import com.receivableshub.reversefactoring.ReverseFactoringStore.StoredNotice;
 import com.receivableshub.trust.FinancingGuard;
 import java.util.ArrayList;
@@ -26,41 +24,24 @@ import org.springframework.stereotype.Component;
  * registry, and the funder is told. Refused: the funder is told, nothing is claimed.
  */
 @Component
-public class NoticeConfirmationHandler implements MessageHandler {
+public class NoticeConfirmationHandler extends TypedHandler<NoticeConfirmation> {
 
     private final ReverseFactoringStore store;
     private final Receivables receivables;
     private final FinancingGuard guard;
-    private final Parties parties;
     private final ParticipantDirectory directory;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
     public NoticeConfirmationHandler(ReverseFactoringStore store, Receivables receivables, FinancingGuard guard,
-                                     Parties parties, ParticipantDirectory directory, HubMessages messages,
-                                     ObjectMapper json) {
+                                     ParticipantDirectory directory, TypedHandler.Kit kit) {
+        super(MessageType.NOTICE_CONFIRMATION, NoticeConfirmation.class, Set.of(ParticipantRole.SUPPLIER), kit);
         this.store = store;
         this.receivables = receivables;
         this.guard = guard;
-        this.parties = parties;
         this.directory = directory;
-        this.messages = messages;
-        this.json = json;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.NOTICE_CONFIRMATION;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.SUPPLIER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        NoticeConfirmation c = json.convertValue(envelope.payload(), NoticeConfirmation.class);
+    protected List<Outgoing> handle(NoticeConfirmation c, Envelope envelope, Participant sender) {
         parties.requireSender("supplierCode", c.supplierCode(), sender);
         List<StoredNotice> found = store.noticesOfSupplier(c.supplierCode(), c.noticeId());
         if (found.size() != 1) {
@@ -68,7 +49,7 @@ public class NoticeConfirmationHandler implements MessageHandler {
                     + "' was sent to " + c.supplierCode() : "'" + c.noticeId() + "' names notices of several funders");
         }
         StoredNotice stored = found.get(0);
-        PledgeNotice notice = read(stored.payload());
+        PledgeNotice notice = read(stored.payload(), PledgeNotice.class);
         Participant funder = parties.require("funderCode", stored.funderCode(), ParticipantRole.FUNDER);
         String next = c.confirmed() ? "CONFIRMED" : "REFUSED";
         if (!store.noticeStatus(stored.funderCode(), c.noticeId(), "RECEIVED", next, null)) {
@@ -101,11 +82,4 @@ public class NoticeConfirmationHandler implements MessageHandler {
         return out;
     }
 
-    private PledgeNotice read(String payload) {
-        try {
-            return json.readValue(payload, PledgeNotice.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored notice cannot be read", e);
-        }
-    }
 }

@@ -1,15 +1,13 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.PledgeNotice;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -20,21 +18,15 @@ import org.springframework.stereotype.Component;
  * is claimed before the supplier confirms.
  */
 @Component
-public class PledgeNoticeHandler implements MessageHandler {
+public class PledgeNoticeHandler extends TypedHandler<PledgeNotice> {
 
     private final ReverseFactoringStore store;
     private final Receivables receivables;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public PledgeNoticeHandler(ReverseFactoringStore store, Receivables receivables, Parties parties,
-                               HubMessages messages, ObjectMapper json) {
+    public PledgeNoticeHandler(ReverseFactoringStore store, Receivables receivables, TypedHandler.Kit kit) {
+        super(MessageType.PLEDGE_NOTICE, PledgeNotice.class, Set.of(ParticipantRole.FUNDER), kit);
         this.store = store;
         this.receivables = receivables;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     static String reference(String funder, String noticeId) {
@@ -42,18 +34,7 @@ public class PledgeNoticeHandler implements MessageHandler {
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.PLEDGE_NOTICE;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.FUNDER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        PledgeNotice n = json.convertValue(envelope.payload(), PledgeNotice.class);
+    protected List<Outgoing> handle(PledgeNotice n, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", n.funderCode(), sender);
         Participant supplier = parties.require("supplierCode", n.supplierCode(), ParticipantRole.SUPPLIER);
         parties.require("debtorCode", n.debtorCode(), ParticipantRole.CORE_ENTERPRISE);

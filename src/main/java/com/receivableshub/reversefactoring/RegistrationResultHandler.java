@@ -1,6 +1,5 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.ErrorReport;
 import com.receivableshub.model.MessageType;
@@ -8,10 +7,9 @@ import com.receivableshub.model.RecordError;
 import com.receivableshub.model.RegistrationResult;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import com.receivableshub.trust.FinancingGuard;
 import java.util.List;
 import java.util.Set;
@@ -23,36 +21,19 @@ import org.springframework.stereotype.Component;
  * funder gets an error report naming those registrations.
  */
 @Component
-public class RegistrationResultHandler implements MessageHandler {
+public class RegistrationResultHandler extends TypedHandler<RegistrationResult> {
 
     private final ReverseFactoringStore store;
     private final FinancingGuard guard;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public RegistrationResultHandler(ReverseFactoringStore store, FinancingGuard guard, Parties parties,
-                                     HubMessages messages, ObjectMapper json) {
+    public RegistrationResultHandler(ReverseFactoringStore store, FinancingGuard guard, TypedHandler.Kit kit) {
+        super(MessageType.REGISTRATION_RESULT, RegistrationResult.class, Set.of(ParticipantRole.REGISTRY), kit);
         this.store = store;
         this.guard = guard;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.REGISTRATION_RESULT;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.REGISTRY);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        RegistrationResult r = json.convertValue(envelope.payload(), RegistrationResult.class);
+    protected List<Outgoing> handle(RegistrationResult r, Envelope envelope, Participant sender) {
         String[] reference = r.registrationRequestId().split(":", 2);
         if (reference.length != 2 || store.notice(reference[0], reference[1]).isEmpty()) {
             throw new RefusedException(422, "registrationRequestId", "'" + r.registrationRequestId()

@@ -1,15 +1,13 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.Trade;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.HubMessages;
-import com.receivableshub.pipeline.MessageHandler;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.pipeline.TypedHandler;
 import com.receivableshub.trust.FinancingGuard;
 import java.util.List;
 import java.util.Set;
@@ -21,23 +19,18 @@ import org.springframework.stereotype.Component;
  * they count as financed. The signed trade goes to the supplier's and the core enterprise's systems.
  */
 @Component
-public class TradeHandler implements MessageHandler {
+public class TradeHandler extends TypedHandler<Trade> {
 
     private final ReverseFactoringStore store;
     private final Receivables receivables;
     private final FinancingGuard guard;
-    private final Parties parties;
-    private final HubMessages messages;
-    private final ObjectMapper json;
 
-    public TradeHandler(ReverseFactoringStore store, Receivables receivables, FinancingGuard guard, Parties parties,
-                        HubMessages messages, ObjectMapper json) {
+    public TradeHandler(ReverseFactoringStore store, Receivables receivables, FinancingGuard guard,
+                        TypedHandler.Kit kit) {
+        super(MessageType.TRADE, Trade.class, Set.of(ParticipantRole.FUNDER), kit);
         this.store = store;
         this.receivables = receivables;
         this.guard = guard;
-        this.parties = parties;
-        this.messages = messages;
-        this.json = json;
     }
 
     static String reference(Trade t) {
@@ -46,18 +39,7 @@ public class TradeHandler implements MessageHandler {
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.TRADE;
-    }
-
-    @Override
-    public Set<ParticipantRole> senders() {
-        return Set.of(ParticipantRole.FUNDER);
-    }
-
-    @Override
-    public List<Outgoing> handle(Envelope envelope, Participant sender) {
-        Trade t = json.convertValue(envelope.payload(), Trade.class);
+    protected List<Outgoing> handle(Trade t, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", t.funderCode(), sender);
         Participant supplier = parties.require("supplierCode", t.supplierCode(), ParticipantRole.SUPPLIER);
         if (t.receivables() == null) {

@@ -1,9 +1,8 @@
-package com.receivableshub.reversefactoring;
+package com.receivableshub.pipeline;
 
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.pipeline.RefusedException;
 import org.springframework.stereotype.Component;
 
 /** Who the parties named in a message are, and whether the sender may name them. */
