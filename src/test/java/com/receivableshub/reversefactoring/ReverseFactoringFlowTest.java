@@ -226,6 +226,31 @@ class ReverseFactoringFlowTest extends HubTestSupport {
         }
     }
 
+    @Test
+    void aRegistrationSomeoneElseHoldsAtTheRegistryRefusesAndReleasesTheClaim() throws Exception {
+        LocalDate today = LocalDate.now();
+        String document = "FP-" + UUID.randomUUID();
+        feed("B-reg", List.of(payable(SUPPLIER, document, "20000.00", today, true)), List.of());
+        String noticeId = "PN-" + UUID.randomUUID();
+        PARTNERS.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/registry/registrations"))
+                .atPriority(1).withRequestBody(matchingJsonPath("$.payload.noticeId", equalTo(noticeId)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"registrationRequestId\":\""
+                        + BANK + ":" + noticeId + "\",\"registrationNumber\":\"REG-OWN\",\"existingRegistrations\":"
+                        + "[\"REG-OTHER-2025\"],\"registeredAt\":\"2026-11-22T08:00:00+08:00\"}")));
+        try (FunderClient bank = funderClient(participant(BANK))) {
+            bank.send(envelope(BANK, MessageType.PLEDGE_NOTICE, notice(noticeId, BANK, document, "20000.00")));
+            awaitPartner("/portal/pledge-notices", "$.payload.noticeId", noticeId);
+            assertThat(post(SUPPLIER, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(noticeId, SUPPLIER, true))
+                    .statusCode()).isEqualTo(202);
+            assertThat(next(bank).type()).isEqualTo(MessageType.NOTICE_CONFIRMATION);
+            Envelope report = next(bank);
+            assertThat(report.type()).isEqualTo(MessageType.ERROR_REPORT);
+            assertThat(report.payload().path("errors").get(0).path("field").asText()).isEqualTo("existingRegistrations");
+            assertThat(report.payload().path("errors").get(0).path("reason").asText()).contains("REG-OTHER-2025");
+            assertThat(guard.active(Subjects.receivable(SUPPLIER, CORE, document))).isEmpty();
+        }
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     HttpResponse<String> post(String senderCode, MessageType type, Object payload) throws Exception {
