@@ -28,7 +28,8 @@ public class HttpResponses {
     private static final Logger LOG = LoggerFactory.getLogger(HttpResponses.class);
     private static final Map<MessageType, MessageType> REPLIES = Map.of(
             MessageType.REGISTRATION_REQUEST, MessageType.REGISTRATION_RESULT,
-            MessageType.ACCOUNT_LOCK_INSTRUCTION, MessageType.ACCOUNT_LOCK_ACK);
+            MessageType.ACCOUNT_LOCK_INSTRUCTION, MessageType.ACCOUNT_LOCK_ACK,
+            MessageType.AWARD_HISTORY_QUERY, MessageType.AWARD_HISTORY);
 
     private final ParticipantDirectory directory;
     private final IntakeService intake;
