@@ -8,6 +8,7 @@ import com.receivableshub.pipeline.LedgerVerifier;
 import com.receivableshub.pipeline.Outbox;
 import com.receivableshub.pipeline.RefusedException;
 import com.receivableshub.pipeline.Subjects;
+import com.receivableshub.procurement.LockStore;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -28,7 +29,11 @@ public class OperatorApi {
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
 
-    public OperatorApi(RestIntake callers, LedgerVerifier verifier, Ledger ledger, Outbox outbox, JdbcTemplate jdbc) {
+    private final LockStore locks;
+
+    public OperatorApi(RestIntake callers, LedgerVerifier verifier, Ledger ledger, Outbox outbox, JdbcTemplate jdbc,
+                       LockStore locks) {
+        this.locks = locks;
         this.callers = callers;
         this.verifier = verifier;
         this.ledger = ledger;
@@ -87,6 +92,12 @@ public class OperatorApi {
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         return Map.of("id", id, "status", "REPLAYING");
+    }
+
+    /** GET /api/v1/operator/account-locks: lock and unlock instructions the treasury has not acknowledged. */
+    public List<Map<String, Object>> unacknowledgedLocks(Exchange exchange) {
+        requireOperator(exchange);
+        return locks.unacknowledged();
     }
 
     private static long id(Exchange exchange) {

@@ -63,6 +63,12 @@ public class ProcurementStore {
                 contractId).stream().findFirst().map(s -> read(s, Contract.class));
     }
 
+    /** The procurement system that published a contract. */
+    public Optional<String> source(String contractId) {
+        return jdbc.queryForList("SELECT source_code FROM procurement_contract WHERE contract_id = ?", String.class,
+                contractId).stream().findFirst();
+    }
+
     /** What is left to finance on a contract: its amount less what the treasury has paid. */
     public Optional<BigDecimal> openAmount(String contractId) {
         return jdbc.queryForList("SELECT amount - paid FROM procurement_contract WHERE contract_id = ?",

@@ -6,6 +6,7 @@ import com.receivableshub.model.Trade;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.procurement.ContractTrades;
 import com.receivableshub.pipeline.RefusedException;
 import com.receivableshub.pipeline.TypedHandler;
 import com.receivableshub.trust.FinancingGuard;
@@ -14,7 +15,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Steps 8 and 9: the funder reports a financing trade (成交单) on receivables. Under a confirmed notice it continues
+ * Steps 8 and 9: the funder reports a financing trade (成交单) on receivables (a trade on a procurement contract is
+ * {@link ContractTrades}'). Under a confirmed notice it continues
  * that notice's claim; on its own (a pool top-up the funder approves) it claims the receivables now. From then on
  * they count as financed. The signed trade goes to the supplier's and the core enterprise's systems.
  */
@@ -24,13 +26,15 @@ public class TradeHandler extends TypedHandler<Trade> {
     private final ReverseFactoringStore store;
     private final Receivables receivables;
     private final FinancingGuard guard;
+    private final ContractTrades contractTrades;
 
     public TradeHandler(ReverseFactoringStore store, Receivables receivables, FinancingGuard guard,
-                        TypedHandler.Kit kit) {
+                        ContractTrades contractTrades, TypedHandler.Kit kit) {
         super(MessageType.TRADE, Trade.class, Set.of(ParticipantRole.FUNDER), kit);
         this.store = store;
         this.receivables = receivables;
         this.guard = guard;
+        this.contractTrades = contractTrades;
     }
 
     static String reference(Trade t) {
@@ -42,9 +46,12 @@ public class TradeHandler extends TypedHandler<Trade> {
     protected List<Outgoing> handle(Trade t, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", t.funderCode(), sender);
         Participant supplier = parties.require("supplierCode", t.supplierCode(), ParticipantRole.SUPPLIER);
-        if (t.receivables() == null) {
-            throw new RefusedException(422, "receivables", "a trade on a procurement contract is handled by"
-                    + " procurement financing: name the receivables");
+        if (t.contractId() != null) {
+            List<Outgoing> out = contractTrades.trade(t, envelope);
+            if (!store.addTrade(t)) {
+                throw new RefusedException(409, "tradeId", "'" + t.tradeId() + "' was reported before");
+            }
+            return out;
         }
         Participant core = parties.require("debtorCode", t.debtorCode(), ParticipantRole.CORE_ENTERPRISE);
         if (t.noticeId() != null) {

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.receivableshub.demo.FunderClient;
 import com.receivableshub.demo.ProcurementSoapClient;
+import com.receivableshub.model.AccountLockAck;
 import com.receivableshub.model.AwardHistoryQuery;
+import com.receivableshub.model.BankAccount;
+import com.receivableshub.model.FinancingSettled;
+import com.receivableshub.model.NoticeConfirmation;
+import com.receivableshub.model.RepaymentAccount;
+import com.receivableshub.model.Trade;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.FinancingApplication;
 import com.receivableshub.model.FinancingIntent;
@@ -131,7 +137,70 @@ class ProcurementFlowTest extends HubTestSupport {
             assertThat(paid.type()).isEqualTo(MessageType.PROCUREMENT_PAYMENT);
             assertThat(paid.payload().path("amount").decimalValue()).isEqualByComparingTo("640000.00");
             assertThat(factor.receive(NOTHING_MORE)).isEmpty();
+
+            // 6. Repayment account: designated by the bank, confirmed by the supplier, sent to the procurement system.
+            String designation = "RA-" + UUID.randomUUID();
+            bank.send(envelope(BANK, MessageType.REPAYMENT_ACCOUNT, new RepaymentAccount(designation, BANK, SUPPLIER,
+                    contractId, new BankAccount("6222020200776655443", "Demo Bank repayment", "Demo Bank"))));
+            awaitPartner("/portal/repayment-accounts", "$.payload.designationId", designation);
+            assertThat(post(SUPPLIER, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(designation, SUPPLIER,
+                    true)).statusCode()).isEqualTo(202);
+            assertThat(next(bank).type()).isEqualTo(MessageType.NOTICE_CONFIRMATION);
+            awaitPartner("/procurement/api/repayment-accounts", "$.payload.designationId", designation);
+
+            // 7. Trade: to the procurement system; a signed lock instruction to the treasury, acknowledged (signed);
+            // a second funder's trade on the same contract is refused.
+            String tradeId = "TR-" + UUID.randomUUID();
+            stubTreasuryAck("LOCK:" + BANK + ":" + tradeId);
+            bank.send(envelope(BANK, MessageType.TRADE, new Trade(tradeId, BANK, SUPPLIER, FINANCE_DEPARTMENT, null,
+                    contractId, new BigDecimal("600000.00"), LocalDate.now(), null)));
+            awaitPartner("/procurement/api/trades", "$.payload.tradeId", tradeId);
+            awaitPartner("/treasury/locks", "$.payload.instructionId", "LOCK:" + BANK + ":" + tradeId);
+            Envelope locked = next(bank);
+            assertThat(locked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
+            assertThat(locked.payload().path("accepted").asBoolean()).isTrue();
+            assertThat(json.readTree(http().get("/api/v1/operator/account-locks",
+                    apiKey(first(ParticipantRole.OPERATOR))).body())).isEmpty();
+            assertThat(post(SUPPLIER, MessageType.FINANCING_APPLICATION, new FinancingApplication(
+                    "APP-" + UUID.randomUUID(), SUPPLIER, FACTOR, contractId, null, new BigDecimal("1000.00"),
+                    "3 months")).statusCode()).isEqualTo(202);
+            types(factor, 4);
+            factor.send(envelope(FACTOR, MessageType.TRADE, new Trade("TR-" + UUID.randomUUID(), FACTOR, SUPPLIER,
+                    FINANCE_DEPARTMENT, null, contractId, new BigDecimal("1000.00"), LocalDate.now(), null)));
+            Envelope refused = next(factor);
+            assertThat(refused.type()).isEqualTo(MessageType.ERROR_REPORT);
+            assertThat(refused.payload().path("errors").get(0).path("reason").asText()).contains("already under an active")
+                    .contains(BANK);
+
+            // 8. Settled: the treasury is told to unlock.
+            stubTreasuryAck("UNLOCK:" + BANK + ":" + tradeId);
+            bank.send(envelope(BANK, MessageType.FINANCING_SETTLED, new FinancingSettled(tradeId, LocalDate.now())));
+            awaitPartner("/treasury/locks", "$.payload.instructionId", "UNLOCK:" + BANK + ":" + tradeId);
+            Envelope unlocked = next(bank);
+            assertThat(unlocked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
+            assertThat(unlocked.payload().path("instructionId").asText()).startsWith("UNLOCK:");
         }
+    }
+
+    /** The treasury answers this instruction with an acknowledgement signed with its own key. */
+    void stubTreasuryAck(String instructionId) throws Exception {
+        Participant treasury = first(ParticipantRole.TREASURY);
+        Envelope ack = signed(new Envelope("ack-" + instructionId, instructionId, MessageType.ACCOUNT_LOCK_ACK,
+                treasury.code(), List.of(), OffsetDateTime.now(),
+                json.valueToTree(new AccountLockAck(instructionId, true, null)), null), treasury);
+        PARTNERS.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/treasury/locks")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.payload.instructionId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(instructionId)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json.writeValueAsString(ack))));
+    }
+
+    static void awaitPartner(String path, String jsonPath, String value) {
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> PARTNERS.server().verify(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(jsonPath,
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo(value)))));
     }
 
     List<MessageType> types(FunderClient client, int n) throws Exception {
@@ -149,7 +218,9 @@ class ProcurementFlowTest extends HubTestSupport {
 
     Envelope envelope(String sender, MessageType type, Object payload) {
         String id = UUID.randomUUID().toString();
-        return new Envelope(id, id, type, sender, List.of(), OffsetDateTime.now(), json.valueToTree(payload), null);
+        Envelope e = new Envelope(id, id, type, sender, List.of(), OffsetDateTime.now(), json.valueToTree(payload),
+                null);
+        return com.receivableshub.trust.InboundSignatures.SIGNED.contains(type) ? signed(e, participant(sender)) : e;
     }
 
     static Envelope next(FunderClient client) throws Exception {
