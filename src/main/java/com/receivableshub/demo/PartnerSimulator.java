@@ -15,6 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import com.receivableshub.model.AccountLockAck;
+import com.receivableshub.model.Envelope;
+import com.receivableshub.model.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +39,18 @@ public final class PartnerSimulator implements AutoCloseable {
     private final ObjectMapper json;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicLong registrations = new AtomicLong(20_261_000);
+    private final UnaryOperator<Envelope> treasurySigner;
+    private final String treasuryCode;
 
-    public PartnerSimulator(int port, ObjectMapper json) throws IOException {
+    /**
+     * @param treasuryCode   the simulated treasury's credit code
+     * @param treasurySigner signs the treasury's acknowledgements with its key, as the hub requires
+     */
+    public PartnerSimulator(int port, ObjectMapper json, String treasuryCode, UnaryOperator<Envelope> treasurySigner)
+            throws IOException {
         this.json = json;
+        this.treasuryCode = treasuryCode;
+        this.treasurySigner = treasurySigner;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -57,10 +70,11 @@ public final class PartnerSimulator implements AutoCloseable {
             if (path.endsWith("/registry/registrations")) {
                 respond(exchange, 200, registration(body.path("payload")));
             } else if (path.startsWith("/treasury/")) {
-                ObjectNode ack = json.createObjectNode();
-                ack.put("instructionId", body.path("payload").path("instructionId").asText());
-                ack.put("accepted", true);
-                respond(exchange, 200, ack);
+                String instructionId = body.path("payload").path("instructionId").asText();
+                Envelope ack = treasurySigner.apply(new Envelope("ack-" + instructionId, instructionId,
+                        MessageType.ACCOUNT_LOCK_ACK, treasuryCode, List.of(), OffsetDateTime.now(),
+                        json.valueToTree(new AccountLockAck(instructionId, true, null)), null));
+                respond(exchange, 200, json.valueToTree(ack));
             } else {
                 exchange.sendResponseHeaders(202, -1);
             }
