@@ -38,6 +38,7 @@ public final class PartnerSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ObjectMapper json;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<JsonNode> releases = new ConcurrentLinkedQueue<>();
     private final AtomicLong registrations = new AtomicLong(20_261_000);
     private final UnaryOperator<Envelope> treasurySigner;
     private final String treasuryCode;
@@ -64,6 +65,10 @@ public final class PartnerSimulator implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/procurement/ocds")) {
+                respond(exchange, 200, feed(exchange.getRequestURI().getQuery()));
+                return;
+            }
             JsonNode body = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
             received.add(new Received(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
             LOG.info("{} received {} {}", path, body.path("type").asText(), body.path("messageId").asText());
@@ -82,6 +87,28 @@ public final class PartnerSimulator implements AutoCloseable {
             LOG.warn("simulator failed on {}: {}", exchange.getRequestURI(), e.getMessage());
             exchange.sendResponseHeaders(500, -1);
         }
+    }
+
+    /** The procurement system publishes a release on its OCDS feed. */
+    public void publish(JsonNode release) {
+        releases.add(release);
+    }
+
+    /** One release package of everything published after {@code since} (no paging: the demo feed is small). */
+    private ObjectNode feed(String query) {
+        String since = query != null && query.startsWith("since=")
+                ? java.net.URLDecoder.decode(query.substring(6), java.nio.charset.StandardCharsets.UTF_8) : null;
+        ObjectNode pkg = json.createObjectNode();
+        pkg.put("version", "1.1");
+        pkg.put("publishedDate", OffsetDateTime.now().toString());
+        var list = pkg.putArray("releases");
+        for (JsonNode release : releases) {
+            if (since == null || OffsetDateTime.parse(release.path("date").asText())
+                    .isAfter(OffsetDateTime.parse(since))) {
+                list.add(release);
+            }
+        }
+        return pkg;
     }
 
     private ObjectNode registration(JsonNode request) {

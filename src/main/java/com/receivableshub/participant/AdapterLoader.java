@@ -30,7 +30,7 @@ public final class AdapterLoader {
 
     private static final Set<String> TOP_FIELDS = Set.of(
             "code", "name", "roles", "regions", "identity", "endpoints", "certificate", "signature", "formats", "retry",
-            "description");
+            "values", "description");
     private static final Set<String> IDENTITY_FIELDS = Set.of("apiKey", "clientCertificate", "brokerUser", "brokerPassword");
     private static final Set<String> RETRY_FIELDS = Set.of("initialDelay", "maxDelay", "budget");
 
@@ -188,11 +188,21 @@ public final class AdapterLoader {
         }
 
         RetryPolicy retry = retry(root.path("retry"), fp);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("values").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode()) {
+                fp.add("values." + e.getKey(), "must be a single value");
+            } else {
+                values.put(e.getKey(), placeholders.apply(e.getValue().asText()));
+            }
+        }
         if (fp.any) {
             return null;
         }
         return new Participant(fp.file, code, name, Set.copyOf(roles), List.copyOf(regions), apiKey, clientCert,
-                brokerUser, brokerPassword, Map.copyOf(endpoints), certificate, signature, Map.copyOf(formats), retry);
+                brokerUser, brokerPassword, Map.copyOf(endpoints), certificate, signature, Map.copyOf(formats), retry,
+                Map.copyOf(values));
     }
 
     private RetryPolicy retry(JsonNode node, FileProblems fp) {

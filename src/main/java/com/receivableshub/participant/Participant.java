@@ -22,6 +22,8 @@ import java.util.Set;
  * @param certificate  PEM of the certificate its signatures verify against
  * @param formats      named mapping files in mappings/
  * @param retry        how long the hub keeps retrying calls to it
+ * @param values       facts about it that its formats need and cannot carry (e.g. the finance department a
+ *                     procurement system's contracts are paid by), named as the mapping files use them
  */
 public record Participant(
         Path source,
@@ -37,7 +39,8 @@ public record Participant(
         Optional<Path> certificate,
         SignatureAlgorithm signature,
         Map<String, String> formats,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        Map<String, String> values) {
 
     public boolean has(ParticipantRole role) {
         return roles.contains(role);

@@ -15,6 +15,7 @@ import com.receivableshub.model.RepaymentAccount;
 import com.receivableshub.model.Trade;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.procurement.FeedPoller;
 import com.receivableshub.soap.procurement.AckStatus;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
 import com.receivableshub.trust.InboundSignatures;
@@ -75,6 +76,7 @@ public class ProcurementSmokeSteps implements SmokeSteps {
 
         List<SmokeStep> steps() {
             return List.of(
+                    new SmokeStep("procurement.1", this::pull),
                     new SmokeStep("procurement.2", this::push),
                     new SmokeStep("procurement.3", this::delivery),
                     new SmokeStep("procurement.4", this::intent),
@@ -84,9 +86,23 @@ public class ProcurementSmokeSteps implements SmokeSteps {
                     new SmokeStep("procurement.8", this::tradeAndLock));
         }
 
-        String push() throws Exception {
+        String pull() throws Exception {
             bankClient = c.funder(bank);
             factorClient = c.funder(factor);
+            String awardId = "AW-" + tag;
+            partners.publish(SmokeSamples.ocdsRelease(c.json(), "ocds-smoke-" + tag, awardId, "CT-" + tag,
+                    supplier.code(), OffsetDateTime.now()));
+            long taken = c.bean(FeedPoller.class).poll(procurement);
+            for (FunderClient funder : List.of(bankClient, factorClient)) {
+                Envelope award = next(funder, MessageType.AWARD_NOTICE);
+                FoundationSmokeSteps.check(awardId.equals(award.payload().path("noticeId").asText()),
+                        "got " + award.payload());
+                next(funder, MessageType.CONTRACT);
+            }
+            return taken + " records pulled from the OCDS feed; award " + awardId + " reached both Fujian funders";
+        }
+
+        String push() throws Exception {
             ProcurementIntakePort port = ProcurementSoapClient.connect(c.baseUrl(), c.apiKey(procurement));
             var award = port.submitAwardNotice(SmokeSamples.request("r-" + noticeId,
                     SmokeSamples.awardNotice(procurement, noticeId)));

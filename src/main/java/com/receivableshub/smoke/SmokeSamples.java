@@ -7,7 +7,10 @@ import com.receivableshub.soap.procurement.Contract;
 import com.receivableshub.soap.procurement.PaymentPlanItem;
 import com.receivableshub.soap.procurement.SubmitContract;
 import com.receivableshub.soap.procurement.SubmitAwardNotice;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 
 /** Sample documents the smoke run and the demo traffic send. */
@@ -56,6 +59,39 @@ public final class SmokeSamples {
         contract.getPaymentPlan().add(first);
         contract.getPaymentPlan().add(second);
         return contract;
+    }
+
+    /**
+     * An OCDS 1.1 release of an award and its contract, as a Chinese procurement system publishes it: parties with
+     * unified social credit codes, the buyer's division code, the payer, the contract's collection account and
+     * payment milestones.
+     */
+    public static JsonNode ocdsRelease(ObjectMapper json, String ocid, String awardId, String contractId,
+                                       String supplierCode, OffsetDateTime date) {
+        String release = """
+                {"ocid":"%1$s","id":"%1$s-award","date":"%5$s","tag":["award","contract"],"initiationType":"tender",
+                 "parties":[
+                  {"id":"buyer","name":"Fuzhou Gulou Education Bureau","roles":["buyer"],
+                   "identifier":{"scheme":"CN-USCC","id":"11350000003123400M","legalName":"Fuzhou Gulou Education Bureau"},
+                   "address":{"region":"350102"}},
+                  {"id":"payer","name":"Gulou Finance Bureau","roles":["payer"],
+                   "identifier":{"scheme":"CN-USCC","id":"11350000003123400M","legalName":"Gulou Finance Bureau"}},
+                  {"id":"supplier","name":"Supplier","roles":["supplier"],
+                   "identifier":{"scheme":"CN-USCC","id":"%4$s","legalName":"Supplier"}}],
+                 "buyer":{"id":"buyer","name":"Fuzhou Gulou Education Bureau"},
+                 "awards":[{"id":"%2$s","title":"Teaching equipment","date":"%5$s",
+                   "value":{"amount":650000.00,"currency":"CNY"},"suppliers":[{"id":"supplier","name":"Supplier"}]}],
+                 "contracts":[{"id":"%3$s","awardID":"%2$s","dateSigned":"%5$s",
+                   "value":{"amount":650000.00,"currency":"CNY"},
+                   "milestones":[{"id":"m1","type":"payment","dueDate":"%5$s","value":{"amount":650000.00,"currency":"CNY"}}],
+                   "implementation":{"collectionAccount":{"accountNumber":"6222020200112233445",
+                     "accountName":"Supplier","bankName":"Demo Bank, Xiamen Branch"}}}]}
+                """.formatted(ocid, awardId, contractId, supplierCode, date);
+        try {
+            return json.readTree(release);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static AwardNotice awardNotice(Participant procurement, String noticeId) {

@@ -24,6 +24,10 @@ class SmokeRunTest {
                 "foundation.soap-in-queue-out");
         assertThat(steps).extracting(l -> l.split(" ")[1]).contains("trust.sign-verify", "trust.forged-notice-refused",
                 "trust.double-financing-refused", "trust.ledger-verify");
+        for (int i = 1; i <= 8; i++) {
+            String prefix = "SMOKE procurement." + i + " ";
+            assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(prefix));
+        }
         for (int i = 1; i <= 10; i++) {
             String prefix = "SMOKE reverse-factoring." + i + " ";
             assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(prefix));

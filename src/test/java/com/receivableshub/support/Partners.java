@@ -32,6 +32,8 @@ public final class Partners {
         registry.add("hub.partners.treasury-url", () -> url() + "/treasury");
         registry.add("hub.partners.procurement-url", () -> url() + "/procurement");
         registry.add("hub.relay.period-ms", () -> 50);
+        // The feed is polled by the tests that are about it, not in the middle of the others.
+        registry.add("hub.feed.auto-startup", () -> false);
     }
 
     public void stop() {
