@@ -89,7 +89,7 @@ public final class FeedMapper {
             JsonNode link = mapping.next() == null ? null : mapping.next().resolve(page);
             // no link (or an empty one) is the last page
             String next = link == null || link.isValueNode() && link.asText().isBlank() ? null
-                    : value(null, mapping.next().toString(), "next", link);
+                    : value(null, mapping.next().toString(), FeedError.WHOLE_ITEM, link);
             mapping.releases().forEach(page, new FeedPath.Visitor() {
                 @Override
                 public void element(JsonNode parent, JsonNode release, String path) {

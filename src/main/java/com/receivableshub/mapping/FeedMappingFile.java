@@ -50,6 +50,11 @@ record FeedMappingFile(String source, JsonNode root) {
         if (base == null) {
             return new FeedMappingFile(file.toString(), root);
         }
+        if (!"json".equals(root.path("format").asText())) {
+            // every file says what it is, so that nobody takes it for a CSV layout
+            throw problem(file, "field 'format': is missing: a feed mapping has format: json, also when it extends"
+                    + " another");
+        }
         if (!base.isTextual() || base.asText().isBlank()) {
             throw problem(file, "field 'extends': must name a mapping file, e.g. ocds-1.1.yaml");
         }

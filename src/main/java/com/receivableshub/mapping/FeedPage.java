@@ -11,7 +11,8 @@ import java.util.List;
  * @param errors    every item that gave no record, and every release or page value that could not be read
  * @param next      the link to the next page, or null on the last page
  * @param watermark the latest date of the page's releases (null when it has none): where the next poll may start.
- *                  Releases with errors count too; they are reported, not read again
+ *                  A release whose items have errors counts too (they are reported, not read again); a release
+ *                  skipped for want of an id or a readable date does not
  */
 public record FeedPage(List<FeedMappedRecord> records, List<FeedError> errors, String next,
                        OffsetDateTime watermark) {

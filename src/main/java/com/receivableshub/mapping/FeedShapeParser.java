@@ -81,6 +81,10 @@ final class FeedShapeParser {
     private FeedShape.Part leaf(RecordComponent c, String target, boolean needed, JsonNode spec, String at,
             String owner) {
         String field = at + "." + target;
+        if (c.getType() != String.class && c.getType() != LocalDate.class && c.getType() != BigDecimal.class) {
+            throw new IllegalStateException(c.getDeclaringRecord().getName() + "." + c.getName() + " of type "
+                    + c.getType().getSimpleName() + " cannot come from a feed");
+        }
         if (spec == null) {
             if (needed) {
                 add(field, "is missing: " + owner + " requires it");
