@@ -2,6 +2,8 @@ package com.receivableshub.participant;
 
 import com.receivableshub.HubProperties;
 import com.receivableshub.mapping.CsvLayout;
+import com.receivableshub.mapping.FeedMapping;
+import com.receivableshub.mapping.FeedMappingException;
 import com.receivableshub.mapping.LayoutException;
 import com.receivableshub.trust.DemoPki;
 import java.util.ArrayList;
@@ -33,17 +35,24 @@ public class ParticipantConfiguration {
         return new ParticipantDirectory(participants, secrets);
     }
 
-    /** Every file layout an adapter names must load, so a broken mapping stops start-up, not the first file. */
+    /**
+     * Every file layout and feed mapping an adapter names must load, so a broken mapping stops start-up, not the
+     * first file or poll.
+     */
     private static void checkLayouts(HubProperties hub, List<Participant> participants) {
         List<String> problems = new ArrayList<>();
         for (Participant p : participants) {
             p.formats().forEach((name, mapping) -> {
-                if (name.endsWith("-file")) {
-                    try {
+                try {
+                    if (name.endsWith("-file")) {
                         CsvLayout.load(hub.homePath().resolve(mapping));
-                    } catch (LayoutException e) {
-                        problems.addAll(e.problems());
+                    } else if (name.equals("feed")) {
+                        FeedMapping.load(hub.homePath().resolve(mapping));
                     }
+                } catch (LayoutException e) {
+                    problems.addAll(e.problems());
+                } catch (FeedMappingException e) {
+                    problems.addAll(e.problems());
                 }
             });
         }
