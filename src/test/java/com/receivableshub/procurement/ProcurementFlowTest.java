@@ -38,9 +38,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Procurement financing through the real interfaces, the steps built so far: publication (SOAP) to the region's
- * funders, intents, award-history queries (answered from what the hub holds, or asked of the procurement system),
- * applications with the contract, award and payments, and later payments.
+ * Procurement financing through the real interfaces: publication (feed, SOAP, REST) to the region's funders,
+ * intents, award-history queries (answered from what the hub holds, or asked of the procurement system), credit
+ * lines, applications with the contract, award and payments, later payments, repayment accounts, trades with the
+ * treasury's lock, and the unlock at settlement.
  */
 class ProcurementFlowTest extends HubTestSupport {
 
@@ -53,6 +54,9 @@ class ProcurementFlowTest extends HubTestSupport {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration NOTHING_MORE = Duration.ofMillis(700);
     static final Partners PARTNERS = new Partners();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FeedPoller poller;
 
     @DynamicPropertySource
     static void partners(DynamicPropertyRegistry registry) {
@@ -160,7 +164,8 @@ class ProcurementFlowTest extends HubTestSupport {
             assertThat(locked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
             assertThat(locked.payload().path("accepted").asBoolean()).isTrue();
             assertThat(json.readTree(http().get("/api/v1/operator/account-locks",
-                    apiKey(first(ParticipantRole.OPERATOR))).body())).isEmpty();
+                    apiKey(first(ParticipantRole.OPERATOR))).body()).findValuesAsText("instruction_id"))
+                    .as("an acknowledged lock is not waiting").doesNotContain("LOCK:" + BANK + ":" + tradeId);
             assertThat(post(SUPPLIER, MessageType.FINANCING_APPLICATION, new FinancingApplication(
                     "APP-" + UUID.randomUUID(), SUPPLIER, FACTOR, contractId, null, new BigDecimal("1000.00"),
                     "3 months")).statusCode()).isEqualTo(202);
@@ -179,6 +184,74 @@ class ProcurementFlowTest extends HubTestSupport {
             Envelope unlocked = next(bank);
             assertThat(unlocked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
             assertThat(unlocked.payload().path("instructionId").asText()).startsWith("UNLOCK:");
+        }
+    }
+
+    @Test
+    void theWholeModeFromPullToUnlock() throws Exception {
+        String contractId = "CT-FEED-1";
+        try (FunderClient bank = funderClient(participant(BANK)); FunderClient factor = funderClient(participant(FACTOR))) {
+            // 1-3. Pulled from the feed (award, contract, a payment) and delivered to the region's funders.
+            poller.pollAll();
+            for (FunderClient funder : List.of(bank, factor)) {
+                assertThat(types(funder, 2)).containsExactly(MessageType.AWARD_NOTICE, MessageType.CONTRACT);
+            }
+            // A REST push of the same award changes nothing; a new one over REST is delivered.
+            Participant procurement = first(ParticipantRole.PROCUREMENT_SYSTEM);
+            String pushed = "ZB-REST-" + UUID.randomUUID();
+            assertThat(post(procurement.code(), MessageType.AWARD_NOTICE, new com.receivableshub.model.AwardNotice(
+                    pushed, "P-1", "Desks", "350102", FINANCE_DEPARTMENT, "Buyer", FINANCE_DEPARTMENT, SUPPLIER,
+                    "Xiamen Office Supplies", new BigDecimal("1000.00"), LocalDate.now(), procurement.code()))
+                    .statusCode()).isEqualTo(202);
+            assertThat(next(bank).payload().path("noticeId").asText()).isEqualTo(pushed);
+            assertThat(next(factor).payload().path("noticeId").asText()).isEqualTo(pushed);
+
+            // 4. The funder's credit line reaches the supplier.
+            String line = "CL-" + UUID.randomUUID();
+            bank.send(envelope(BANK, MessageType.CREDIT_LINE, new com.receivableshub.model.CreditLine(line, BANK,
+                    SUPPLIER, null, new BigDecimal("2000000.00"), LocalDate.now(), LocalDate.now().plusYears(1))));
+            awaitPartner("/portal/credit-lines", "$.payload.creditLineId", line);
+
+            // 5-6. Application and repayment account.
+            assertThat(post(SUPPLIER, MessageType.FINANCING_APPLICATION, new FinancingApplication(
+                    "APP-" + UUID.randomUUID(), SUPPLIER, BANK, contractId, null, new BigDecimal("500000.00"),
+                    "against the plan")).statusCode()).isEqualTo(202);
+            assertThat(types(bank, 4)).containsExactly(MessageType.FINANCING_APPLICATION, MessageType.CONTRACT,
+                    MessageType.AWARD_NOTICE, MessageType.PROCUREMENT_PAYMENT);
+            String designation = "RA-" + UUID.randomUUID();
+            bank.send(envelope(BANK, MessageType.REPAYMENT_ACCOUNT, new RepaymentAccount(designation, BANK, SUPPLIER,
+                    contractId, new BankAccount("6222020200776655443", "Demo Bank repayment", "Demo Bank"))));
+            awaitPartner("/portal/repayment-accounts", "$.payload.designationId", designation);
+            assertThat(post(SUPPLIER, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(designation, SUPPLIER,
+                    true)).statusCode()).isEqualTo(202);
+            assertThat(next(bank).type()).isEqualTo(MessageType.NOTICE_CONFIRMATION);
+            awaitPartner("/procurement/api/repayment-accounts", "$.payload.designationId", designation);
+
+            // 7. The trade's lock: the treasury first answers with an unsigned acknowledgement, which does not count;
+            // operators see the lock waiting.
+            String tradeId = "TR-" + UUID.randomUUID();
+            String lock = "LOCK:" + BANK + ":" + tradeId;
+            PARTNERS.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/treasury/locks")).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                            "$.payload.instructionId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(lock)))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"instructionId\":\"" + lock + "\",\"accepted\":true}")));
+            bank.send(envelope(BANK, MessageType.TRADE, new Trade(tradeId, BANK, SUPPLIER, FINANCE_DEPARTMENT, null,
+                    contractId, new BigDecimal("500000.00"), LocalDate.now(), null)));
+            awaitPartner("/procurement/api/trades", "$.payload.tradeId", tradeId);
+            awaitPartner("/treasury/locks", "$.payload.instructionId", lock);
+            var waiting = json.readTree(http().get("/api/v1/operator/account-locks",
+                    apiKey(first(ParticipantRole.OPERATOR))).body());
+            assertThat(waiting.findValuesAsText("instruction_id")).contains(lock);
+            assertThat(bank.receive(NOTHING_MORE)).isEmpty();
+
+            // 8. Settled: unlocked, and acknowledged with the treasury's signature.
+            stubTreasuryAck("UNLOCK:" + BANK + ":" + tradeId);
+            bank.send(envelope(BANK, MessageType.FINANCING_SETTLED, new FinancingSettled(tradeId, LocalDate.now())));
+            Envelope unlocked = next(bank);
+            assertThat(unlocked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
+            assertThat(unlocked.payload().path("instructionId").asText()).isEqualTo("UNLOCK:" + BANK + ":" + tradeId);
         }
     }
 
