@@ -86,14 +86,26 @@ public class ContractTrades {
         if (!locks.instruct(id, action.name(), t.tradeId(), t.funderCode(), t.contractId())) {
             return java.util.Optional.empty();
         }
+        return java.util.Optional.of(send(id, action, t, contract, envelope.messageId()));
+    }
+
+    /**
+     * The same instruction again, for an instruction the treasury has not acknowledged: same id, so the treasury
+     * can tell it is not a second lock.
+     */
+    public Outgoing resend(String instructionId, LockAction action, Trade t) {
+        Contract contract = store.contract(t.contractId()).orElseThrow();
+        return send(instructionId, action, t, contract, instructionId);
+    }
+
+    private Outgoing send(String id, LockAction action, Trade t, Contract contract, String correlationId) {
         Participant treasury = directory.withRole(ParticipantRole.TREASURY).stream()
                 .filter(p -> p.regions().stream().anyMatch(r -> ParticipantDirectory.covers(r, contract.region())))
                 .findFirst().orElseThrow(() -> new RefusedException(422, "contractId", "no treasury serves region "
                         + contract.region()));
         AccountLockInstruction instruction = new AccountLockInstruction(id, action, t.tradeId(), t.contractId(),
                 contract.financeDepartmentCode(), contract.collectionAccount(), t.funderCode());
-        return java.util.Optional.of(Outgoing.toEndpoint(messages.signed(messages.envelope(
-                MessageType.ACCOUNT_LOCK_INSTRUCTION, treasury.code(), envelope.messageId(), instruction)), treasury,
-                "treasury", "/locks"));
+        return Outgoing.toEndpoint(messages.signed(messages.envelope(MessageType.ACCOUNT_LOCK_INSTRUCTION,
+                treasury.code(), correlationId, instruction)), treasury, "treasury", "/locks");
     }
 }

@@ -71,6 +71,17 @@ public class LockStore {
                 + " sent_at FROM account_lock WHERE status <> 'ACKED' ORDER BY sent_at");
     }
 
+    /** Instructions still unacknowledged that were last sent before the given time. */
+    public List<Map<String, Object>> unacknowledgedSince(java.time.Instant before) {
+        return jdbc.queryForList("SELECT instruction_id, action, trade_id, funder_code FROM account_lock"
+                + " WHERE status = 'SENT' AND sent_at < ? ORDER BY sent_at", Timestamp.from(before));
+    }
+
+    public void resent(String instructionId) {
+        jdbc.update("UPDATE account_lock SET sent_at = ? WHERE instruction_id = ?", Timestamp.from(clock.instant()),
+                instructionId);
+    }
+
     private RepaymentAccount read(String s) {
         try {
             return json.readValue(s, RepaymentAccount.class);

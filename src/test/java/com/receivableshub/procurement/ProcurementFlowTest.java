@@ -61,6 +61,8 @@ class ProcurementFlowTest extends HubTestSupport {
     @DynamicPropertySource
     static void partners(DynamicPropertyRegistry registry) {
         PARTNERS.register(registry);
+        registry.add("hub.locks.resend-after", () -> "PT1S");
+        registry.add("hub.locks.check-ms", () -> 500);
     }
 
     @AfterAll
@@ -245,6 +247,17 @@ class ProcurementFlowTest extends HubTestSupport {
                     apiKey(first(ParticipantRole.OPERATOR))).body());
             assertThat(waiting.findValuesAsText("instruction_id")).contains(lock);
             assertThat(bank.receive(NOTHING_MORE)).isEmpty();
+            // Not acknowledged, the same instruction goes again; once the treasury signs its answer, it is done.
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> PARTNERS.server().findAll(
+                    com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/treasury/locks"))
+                            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                                    "$.payload.instructionId",
+                                    com.github.tomakehurst.wiremock.client.WireMock.equalTo(lock)))).size() >= 2);
+            stubTreasuryAck(lock);
+            Envelope locked = next(bank);
+            assertThat(locked.type()).isEqualTo(MessageType.ACCOUNT_LOCK_ACK);
+            assertThat(locked.payload().path("instructionId").asText()).isEqualTo(lock);
 
             // 8. Settled: unlocked, and acknowledged with the treasury's signature.
             stubTreasuryAck("UNLOCK:" + BANK + ":" + tradeId);
