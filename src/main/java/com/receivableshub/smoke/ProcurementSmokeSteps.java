@@ -1,5 +1,7 @@
 package com.receivableshub.smoke;
 
+import static com.receivableshub.smoke.SmokeContext.expect;
+
 import com.receivableshub.demo.FunderClient;
 import com.receivableshub.demo.PartnerSimulator;
 import com.receivableshub.demo.ProcurementSoapClient;
@@ -18,9 +20,7 @@ import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.procurement.FeedPoller;
 import com.receivableshub.soap.procurement.AckStatus;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
-import com.receivableshub.trust.InboundSignatures;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,10 +94,10 @@ public class ProcurementSmokeSteps implements SmokeSteps {
                     supplier.code(), OffsetDateTime.now()));
             long taken = c.bean(FeedPoller.class).poll(procurement);
             for (FunderClient funder : List.of(bankClient, factorClient)) {
-                Envelope award = next(funder, MessageType.AWARD_NOTICE);
+                Envelope award = c.next(funder, MessageType.AWARD_NOTICE);
                 FoundationSmokeSteps.check(awardId.equals(award.payload().path("noticeId").asText()),
                         "got " + award.payload());
-                next(funder, MessageType.CONTRACT);
+                c.next(funder, MessageType.CONTRACT);
             }
             return taken + " records pulled from the OCDS feed; award " + awardId + " reached both Fujian funders";
         }
@@ -124,22 +124,22 @@ public class ProcurementSmokeSteps implements SmokeSteps {
         }
 
         String intent() throws Exception {
-            expect(post(supplier, MessageType.FINANCING_INTENT, new FinancingIntent("INT-" + tag, supplier.code(),
+            expect(c.post(supplier, MessageType.FINANCING_INTENT, new FinancingIntent("INT-" + tag, supplier.code(),
                     List.of("11350000003123400M"), new BigDecimal("600000.00"), "working capital")), 202);
-            next(bankClient, MessageType.FINANCING_INTENT);
-            next(factorClient, MessageType.FINANCING_INTENT);
+            c.next(bankClient, MessageType.FINANCING_INTENT);
+            c.next(factorClient, MessageType.FINANCING_INTENT);
             return "intent reached the funders of the finance department's region";
         }
 
         String history() throws Exception {
-            bankClient.send(envelope(bank, MessageType.AWARD_HISTORY_QUERY, new AwardHistoryQuery("Q-" + tag,
+            bankClient.send(c.envelope(bank, MessageType.AWARD_HISTORY_QUERY, new AwardHistoryQuery("Q-" + tag,
                     bank.code(), supplier.code(), LocalDate.now().minusYears(1))));
-            Envelope history = next(bankClient, MessageType.AWARD_HISTORY);
+            Envelope history = c.next(bankClient, MessageType.AWARD_HISTORY);
             return history.payload().path("summary").path("count").asInt() + " award(s) in the supplier's history";
         }
 
         String application() throws Exception {
-            expect(post(supplier, MessageType.FINANCING_APPLICATION, new FinancingApplication("APP-" + tag,
+            expect(c.post(supplier, MessageType.FINANCING_APPLICATION, new FinancingApplication("APP-" + tag,
                     supplier.code(), bank.code(), contractId, noticeId, new BigDecimal("600000.00"), "6 months")), 202);
             List<MessageType> types = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -152,60 +152,37 @@ public class ProcurementSmokeSteps implements SmokeSteps {
 
         String repaymentAccount() throws Exception {
             String id = "RA-" + tag;
-            bankClient.send(envelope(bank, MessageType.REPAYMENT_ACCOUNT, new RepaymentAccount(id, bank.code(),
+            bankClient.send(c.envelope(bank, MessageType.REPAYMENT_ACCOUNT, new RepaymentAccount(id, bank.code(),
                     supplier.code(), contractId, new BankAccount("6222020200776655443", "Repayment", "Demo Bank"))));
-            arrived("/portal/repayment-accounts", "designationId", id);
-            expect(post(supplier, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(id, supplier.code(), true)),
+            c.arrived("/portal/repayment-accounts", "designationId", id);
+            expect(c.post(supplier, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(id, supplier.code(), true)),
                     202);
-            next(bankClient, MessageType.NOTICE_CONFIRMATION);
-            arrived("/procurement/api/repayment-accounts", "designationId", id);
+            c.next(bankClient, MessageType.NOTICE_CONFIRMATION);
+            c.arrived("/procurement/api/repayment-accounts", "designationId", id);
             return "repayment account " + id + " confirmed and sent to the procurement system";
         }
 
         String tradeAndLock() throws Exception {
             try (FunderClient bankQueue = bankClient; FunderClient factorQueue = factorClient) {
-                bankQueue.send(envelope(bank, MessageType.TRADE, new Trade(tradeId, bank.code(), supplier.code(),
+                bankQueue.send(c.envelope(bank, MessageType.TRADE, new Trade(tradeId, bank.code(), supplier.code(),
                         "11350000003123400M", null, contractId, new BigDecimal("600000.00"), LocalDate.now(), null)));
-                arrived("/procurement/api/trades", "tradeId", tradeId);
-                Envelope locked = next(bankQueue, MessageType.ACCOUNT_LOCK_ACK);
-                bankQueue.send(envelope(bank, MessageType.FINANCING_SETTLED, new FinancingSettled(tradeId,
+                c.arrived("/procurement/api/trades", "tradeId", tradeId);
+                Envelope locked = c.next(bankQueue, MessageType.ACCOUNT_LOCK_ACK);
+                bankQueue.send(c.envelope(bank, MessageType.FINANCING_SETTLED, new FinancingSettled(tradeId,
                         LocalDate.now())));
-                Envelope unlocked = next(bankQueue, MessageType.ACCOUNT_LOCK_ACK);
+                Envelope unlocked = c.next(bankQueue, MessageType.ACCOUNT_LOCK_ACK);
                 return "trade " + tradeId + " forwarded; " + locked.payload().path("instructionId").asText() + " and "
                         + unlocked.payload().path("instructionId").asText() + " acknowledged by the treasury";
             }
         }
 
-        Envelope envelope(Participant sender, MessageType type, Object payload) {
-            String id = UUID.randomUUID().toString();
-            Envelope e = new Envelope(id, id, type, sender.code(), List.of(), OffsetDateTime.now(),
-                    c.json().valueToTree(payload), null);
-            return InboundSignatures.SIGNED.contains(type) ? c.signed(e, sender) : e;
-        }
 
-        HttpResponse<String> post(Participant sender, MessageType type, Object payload) throws Exception {
-            return c.http().post("/api/v1/messages", c.apiKey(sender), "application/json",
-                    c.json().writeValueAsString(envelope(sender, type, payload)));
-        }
 
         Envelope next(FunderClient client) throws Exception {
             return client.receive(WAIT).orElseThrow(() -> new AssertionError("nothing within " + WAIT));
         }
 
-        Envelope next(FunderClient client, MessageType type) throws Exception {
-            Envelope e = next(client);
-            FoundationSmokeSteps.check(e.type() == type, "expected " + type + ", got " + e.type() + " " + e.payload());
-            return e;
-        }
 
-        void arrived(String path, String field, String value) throws InterruptedException {
-            partners.await(path, body -> value.equals(body.path("payload").path(field).asText()), WAIT)
-                    .orElseThrow(() -> new AssertionError(path + " received no " + field + " " + value));
-        }
 
-        static void expect(HttpResponse<String> response, int status) {
-            FoundationSmokeSteps.check(response.statusCode() == status, "expected HTTP " + status + ", got "
-                    + response.statusCode() + " " + response.body());
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.receivableshub.smoke;
 
+import static com.receivableshub.smoke.SmokeContext.expect;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.receivableshub.demo.FunderClient;
 import com.receivableshub.demo.PartnerSimulator;
@@ -24,7 +26,6 @@ import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.model.Trade;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.trust.InboundSignatures;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -95,14 +96,15 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
         String authorisation() throws Exception {
             bankClient = c.funder(bank);
             String id = "AUTH-" + tag;
-            expect(post(supplier, MessageType.AUTHORISATION, new Authorisation(id, supplier.code(), core.code(),
+            expect(c.post(supplier, MessageType.AUTHORISATION, new Authorisation(id, supplier.code(), core.code(),
                     bank.code(), LocalDate.of(today.getYear() - 1, 1, 1), today.plusYears(1))), 202);
-            arrived("/erp/authorisations", "authorisationId", id);
+            c.arrived("/erp/authorisations", "authorisationId", id);
             return "authorisation " + id + " reached the ERP";
         }
 
         String history() throws Exception {
-            expect(post(core, MessageType.HISTORICAL_TRADES, new HistoricalTrades(supplier.code(), core.code(),
+            expect(c.post(
+                    core, MessageType.HISTORICAL_TRADES, new HistoricalTrades(supplier.code(), core.code(),
                     bank.code(), LocalDate.of(today.getYear() - 1, 1, 1),
                     List.of(payable("HIST-" + tag, "12000.00")))), 202);
             next(MessageType.HISTORICAL_TRADES);
@@ -111,10 +113,11 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
         String creditLine() throws Exception {
             String id = "CL-" + tag;
-            bankClient.send(envelope(bank, MessageType.CREDIT_LINE, new CreditLine(id, bank.code(), supplier.code(),
+            bankClient.send(c.envelope(bank, MessageType.CREDIT_LINE, new CreditLine(id, bank.code(), supplier.code(),
                     core.code(), new BigDecimal("5000000.00"), today, today.plusYears(1))));
-            arrived("/erp/credit-lines", "creditLineId", id);
-            expect(post(core, MessageType.CREDIT_LINE_APPROVAL, new CreditLineApproval(id, core.code(), true, null)),
+            c.arrived("/erp/credit-lines", "creditLineId", id);
+            expect(c.post(
+                    core, MessageType.CREDIT_LINE_APPROVAL, new CreditLineApproval(id, core.code(), true, null)),
                     202);
             next(MessageType.CREDIT_LINE_APPROVAL);
             return "credit line " + id + " approved by the ERP, answer on the bank's queue";
@@ -127,7 +130,7 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
         }
 
         String relationship() throws Exception {
-            expect(post(supplier, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relationshipId,
+            expect(c.post(supplier, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relationshipId,
                     supplier.code(), core.code(), bank.code(), FinancingMode.POOL, RelationshipStatus.ACTIVE)), 202);
             next(MessageType.FINANCING_RELATIONSHIP);
             feed(List.of(payable("FP-" + tag + "-3", "500.00")), List.of());
@@ -137,25 +140,25 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
         }
 
         String financingRequest() throws Exception {
-            HttpResponse<String> refused = post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest(
+            HttpResponse<String> refused = c.post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest(
                     "REQ-" + tag + "-x", relationshipId, supplier.code(), bank.code(),
                     List.of(key("FP-UNKNOWN-" + tag)), new BigDecimal("1.00")));
             expect(refused, 409);
-            expect(post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest("REQ-" + tag, relationshipId,
+            expect(c.post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest("REQ-" + tag, relationshipId,
                     supplier.code(), bank.code(), List.of(key(p1)), new BigDecimal("90000.00"))), 202);
             next(MessageType.FINANCING_REQUEST);
             return "unknown payable refused; request on " + p1 + " delivered";
         }
 
         String pledgeNotice() throws Exception {
-            bankClient.send(envelope(bank, MessageType.PLEDGE_NOTICE, new PledgeNotice(noticeId, NoticeKind.PLEDGE,
+            bankClient.send(c.envelope(bank, MessageType.PLEDGE_NOTICE, new PledgeNotice(noticeId, NoticeKind.PLEDGE,
                     bank.code(), supplier.code(), core.code(), List.of(key(p1)), null, new BigDecimal("90000.00"),
                     new BankAccount("6222020200998877665", "Repayment account", "Demo Bank, Fuzhou Branch"),
                     OffsetDateTime.now())));
-            arrived("/portal/pledge-notices", "noticeId", noticeId);
-            expect(post(supplier, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(noticeId, supplier.code(),
+            c.arrived("/portal/pledge-notices", "noticeId", noticeId);
+            expect(c.post(supplier, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(noticeId, supplier.code(),
                     true)), 202);
-            arrived("/erp/pledge-notices", "noticeId", noticeId);
+            c.arrived("/erp/pledge-notices", "noticeId", noticeId);
             next(MessageType.NOTICE_CONFIRMATION);
             Envelope registered = next(MessageType.REGISTRATION_RESULT);
             return "notice " + noticeId + " confirmed, sent to the ERP, registered as "
@@ -164,22 +167,22 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
         String trade() throws Exception {
             String id = "TR-" + tag;
-            bankClient.send(envelope(bank, MessageType.TRADE, new Trade(id, bank.code(), supplier.code(), core.code(),
+            bankClient.send(c.envelope(bank, MessageType.TRADE, new Trade(id, bank.code(), supplier.code(), core.code(),
                     List.of(key(p1)), null, new BigDecimal("90000.00"), today, noticeId)));
-            arrived("/portal/trades", "tradeId", id);
-            arrived("/erp/trades", "tradeId", id);
+            c.arrived("/portal/trades", "tradeId", id);
+            c.arrived("/erp/trades", "tradeId", id);
             return "trade " + id + " sent to the supplier and the ERP";
         }
 
         String poolTopUp() throws Exception {
-            expect(post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest("REQ-" + tag + "-pool",
+            expect(c.post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest("REQ-" + tag + "-pool",
                     relationshipId, supplier.code(), bank.code(), List.of(key(p2)), new BigDecimal("30000.00"))), 202);
             next(MessageType.FINANCING_REQUEST);
             String id = "TR-" + tag + "-pool";
-            bankClient.send(envelope(bank, MessageType.TRADE, new Trade(id, bank.code(), supplier.code(), core.code(),
+            bankClient.send(c.envelope(bank, MessageType.TRADE, new Trade(id, bank.code(), supplier.code(), core.code(),
                     List.of(key(p2)), null, new BigDecimal("30000.00"), today, null)));
-            arrived("/erp/trades", "tradeId", id);
-            HttpResponse<String> again = post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest(
+            c.arrived("/erp/trades", "tradeId", id);
+            HttpResponse<String> again = c.post(supplier, MessageType.FINANCING_REQUEST, new FinancingRequest(
                     "REQ-" + tag + "-again", relationshipId, supplier.code(), bank.code(), List.of(key(p2)),
                     new BigDecimal("1.00")));
             expect(again, 409);
@@ -188,7 +191,7 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
         String continuingFeed() throws Exception {
             try (FunderClient client = bankClient) {
-                expect(post(supplier, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relationshipId,
+                expect(c.post(supplier, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relationshipId,
                         supplier.code(), core.code(), bank.code(), FinancingMode.POOL, RelationshipStatus.ENDED)), 202);
                 next(MessageType.FINANCING_RELATIONSHIP);
                 feed(List.of(), List.of(new Payment("PAY-" + tag, supplier.code(), core.code(), p1,
@@ -201,18 +204,7 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
 
         // --- helpers ------------------------------------------------------------------------------------------
 
-        /** What must be signed (notices, trades, approvals) is signed with the sender's demo key. */
-        Envelope envelope(Participant sender, MessageType type, Object payload) {
-            String id = UUID.randomUUID().toString();
-            Envelope e = new Envelope(id, id, type, sender.code(), List.of(), OffsetDateTime.now(),
-                    c.json().valueToTree(payload), null);
-            return InboundSignatures.SIGNED.contains(type) ? c.signed(e, sender) : e;
-        }
 
-        HttpResponse<String> post(Participant sender, MessageType type, Object payload) throws Exception {
-            return c.http().post("/api/v1/messages", c.apiKey(sender), "application/json",
-                    c.json().writeValueAsString(envelope(sender, type, payload)));
-        }
 
         JsonNode feed(List<Payable> payables, List<Payment> payments) throws Exception {
             FeedBatch batch = new FeedBatch("SMOKE-" + UUID.randomUUID(), core.code(), payables, List.of(), payments,
@@ -224,15 +216,9 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
         }
 
         Envelope next(MessageType type) throws Exception {
-            Envelope e = bankClient.receive(WAIT).orElseThrow(() -> new AssertionError("no " + type + " within " + WAIT));
-            FoundationSmokeSteps.check(e.type() == type, "expected " + type + ", got " + e.type() + " " + e.payload());
-            return e;
+            return c.next(bankClient, type);
         }
 
-        void arrived(String path, String field, String value) throws InterruptedException {
-            partners.await(path, body -> value.equals(body.path("payload").path(field).asText()), WAIT)
-                    .orElseThrow(() -> new AssertionError(path + " received no " + field + " " + value));
-        }
 
         Payable payable(String document, String amount) {
             return new Payable(core.code(), supplier.code(), document, new BigDecimal(amount), today,
@@ -243,9 +229,5 @@ public class ReverseFactoringSmokeSteps implements SmokeSteps {
             return new ReceivableKey(supplier.code(), core.code(), document);
         }
 
-        static void expect(HttpResponse<String> response, int status) {
-            FoundationSmokeSteps.check(response.statusCode() == status, "expected HTTP " + status + ", got "
-                    + response.statusCode() + " " + response.body());
-        }
     }
 }

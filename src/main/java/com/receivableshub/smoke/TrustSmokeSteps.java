@@ -14,7 +14,6 @@ import com.receivableshub.model.PledgeNotice;
 import com.receivableshub.model.ReceivableKey;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
-import com.receivableshub.trust.CanonicalJson;
 import com.receivableshub.trust.DemoPki;
 import com.receivableshub.trust.KeyMaterial;
 import com.receivableshub.trust.Pki;
