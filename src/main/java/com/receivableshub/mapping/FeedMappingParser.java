@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * Checks a feed mapping's YAML tree field by field, collecting every problem so the mapping's author fixes them
  * in one go. Records' fields are read by {@link FeedShapeParser}, expressions by {@link FeedExpressionParser}.
  */
-final class FeedMappingParser {
+final class FeedMappingParser extends YamlFileParser {
 
     private static final Set<String> TOP_FIELDS = Set.of("format", "description", "currency", "package", "release",
             "records");
@@ -22,11 +22,8 @@ final class FeedMappingParser {
     private static final Set<String> RECORD_FIELDS = Set.of("items", "where", "uniqueId", "fields");
     private static final String ANY_CURRENCY = "any";
 
-    private final String source;
-    private final List<String> problems = new ArrayList<>();
-
     FeedMappingParser(String source) {
-        this.source = source;
+        super(source);
     }
 
     FeedMapping parse(JsonNode root) {
@@ -135,31 +132,4 @@ final class FeedMappingParser {
         return node;
     }
 
-    private String text(JsonNode node, String name) {
-        return text(node, name, name);
-    }
-
-    private String text(JsonNode node, String name, String at) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            add(at, "must be a single value");
-            return null;
-        }
-        return value.asText().trim();
-    }
-
-    private void unknownFields(JsonNode node, Set<String> known, String prefix) {
-        node.fieldNames().forEachRemaining(f -> {
-            if (!known.contains(f)) {
-                add(prefix + f, "is not a known field (known: " + new TreeSet<>(known) + ")");
-            }
-        });
-    }
-
-    private void add(String field, String reason) {
-        problems.add(field == null ? source + ": " + reason : source + ": field '" + field + "': " + reason);
-    }
 }

@@ -24,10 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads a layout's YAML and checks every field, collecting all problems so an ERP owner fixes them in one go. */
-final class LayoutParser {
+final class LayoutParser extends YamlFileParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             // Y/N, yes/no are spellings of the ERP here, not YAML booleans
@@ -42,11 +41,8 @@ final class LayoutParser {
     /** Bytes that must mean themselves: lines are split at LF before decoding, so the charset must keep ASCII. */
     private static final String ASCII_PROBE = "\n\r\"',;|\t 09AZaz";
 
-    private final String source;
-    private final List<String> problems = new ArrayList<>();
-
     LayoutParser(String source) {
-        this.source = source;
+        super(source);
     }
 
     CsvLayout parse(String yaml) {
@@ -410,31 +406,4 @@ final class LayoutParser {
         return values[i];
     }
 
-    private String text(JsonNode node, String name) {
-        return text(node, name, name);
-    }
-
-    private String text(JsonNode node, String name, String at) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            add(at, "must be a single value");
-            return null;
-        }
-        return value.asText().trim();
-    }
-
-    private void unknownFields(JsonNode node, Set<String> known, String prefix) {
-        node.fieldNames().forEachRemaining(f -> {
-            if (!known.contains(f)) {
-                add(prefix + f, "is not a known field (known: " + new TreeSet<>(known) + ")");
-            }
-        });
-    }
-
-    private void add(String field, String reason) {
-        problems.add(field == null ? source + ": " + reason : source + ": field '" + field + "': " + reason);
-    }
 }
