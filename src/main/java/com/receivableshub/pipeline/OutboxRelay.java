@@ -89,19 +89,20 @@ public class OutboxRelay {
             return;
         }
         Integer status = e instanceof HttpOperationFailedException h ? h.getStatusCode() : null;
+        boolean refused = status != null ? isFinal(status) : isClientFault(e);
         String reason = reason(e, status);
-        RetryPolicy policy = message.channel() == Channel.HTTP
+        RetryPolicy policy = message.channel() != Channel.QUEUE
                 ? directory.byCode(message.receiver()).map(Participant::retry).orElse(RetryPolicy.DEFAULT)
                 : BROKER_RETRY;
         Instant now = clock.instant();
         Duration delay = backoff(policy, message.attempts());
-        if (status != null && isFinal(status)) {
+        if (refused) {
             LOG.error("delivery of {} {} to {} refused by the receiver: {}", message.type(), message.messageId(),
                     message.receiver(), reason);
             outbox.markDead(message, reason, status);
             return;
         }
-        if (message.channel() == Channel.HTTP && now.plus(delay).isAfter(message.retryFrom().plus(policy.budget()))) {
+        if (message.channel() != Channel.QUEUE && now.plus(delay).isAfter(message.retryFrom().plus(policy.budget()))) {
             LOG.error("delivery of {} {} to {} given up after {} attempts ({} budget): {}", message.type(),
                     message.messageId(), message.receiver(), message.attempts() + 1, policy.budget(), reason);
             outbox.markDead(message, reason, status);
@@ -115,6 +116,17 @@ public class OutboxRelay {
     /** A 4xx answer will not change by asking again, except a timeout (408) or too many requests (429). */
     static boolean isFinal(int status) {
         return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    /** A SOAP fault the receiver blames on the request will not change by asking again. */
+    static boolean isClientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.xml.ws.soap.SOAPFaultException fault) {
+                String code = fault.getFault().getFaultCode();
+                return code != null && code.endsWith("Client");
+            }
+        }
+        return false;
     }
 
     static Duration backoff(RetryPolicy policy, int attempts) {

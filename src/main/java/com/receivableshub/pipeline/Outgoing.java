@@ -14,6 +14,14 @@ public record Outgoing(Envelope envelope, Participant receiver, Channel channel,
         return new Outgoing(envelope, funder, Channel.QUEUE, funder.queue());
     }
 
+    /** To the receiver's SOAP service at the named endpoint (see {@code SoapDelivery}). */
+    public static Outgoing toSoap(Envelope envelope, Participant receiver, String endpointName) {
+        if (receiver.endpoint(endpointName).isEmpty()) {
+            throw new IllegalStateException(receiver.source() + " has no endpoint '" + endpointName + "'");
+        }
+        return new Outgoing(envelope, receiver, Channel.SOAP, endpointName);
+    }
+
     public static Outgoing toEndpoint(Envelope envelope, Participant receiver, String endpointName, String path) {
         if (receiver.endpoint(endpointName).isEmpty()) {
             throw new IllegalStateException(receiver.source() + " has no endpoint '" + endpointName + "'");

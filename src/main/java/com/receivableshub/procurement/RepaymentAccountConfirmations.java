@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 6, the supplier's answer to a repayment account. Confirmed: the procurement system that published the
- * contract is sent the account (signed); the funder is told either way.
+ * contract is sent the account (signed), over SOAP or REST as its adapter says; the funder is told either way.
  */
 @Component
 public class RepaymentAccountConfirmations implements Confirmations {
@@ -54,8 +54,12 @@ public class RepaymentAccountConfirmations implements Confirmations {
                 envelope.messageId(), c), funder));
         if (c.confirmed()) {
             Participant system = ContractTrades.publisher(store, directory, account.contractId());
-            out.add(Outgoing.toEndpoint(messages.signed(messages.envelope(MessageType.REPAYMENT_ACCOUNT, system.code(),
-                    envelope.messageId(), account)), system, "api", "/repayment-accounts"));
+            Envelope signed = messages.signed(messages.envelope(MessageType.REPAYMENT_ACCOUNT, system.code(),
+                    envelope.messageId(), account));
+            // SOAP or REST, as the procurement system's adapter says.
+            out.add(system.endpoint(SoapDelivery.ENDPOINT).isPresent()
+                    ? Outgoing.toSoap(signed, system, SoapDelivery.ENDPOINT)
+                    : Outgoing.toEndpoint(signed, system, "api", "/repayment-accounts"));
         }
         return Optional.of(out);
     }
