@@ -102,16 +102,21 @@ public final class ParticipantDirectory {
     }
 
     public static boolean covers(String served, String region) {
-        if (served.equals(region)) {
-            return true;
-        }
+        return region.startsWith(regionPrefix(served));
+    }
+
+    /**
+     * What every division code inside a served region starts with: a province code (350000) covers its cities
+     * (35xxxx), a city code (350100) its districts (3501xx), a district only itself.
+     */
+    public static String regionPrefix(String served) {
         if (served.endsWith("0000")) {
-            return region.startsWith(served.substring(0, 2));
+            return served.substring(0, 2);
         }
         if (served.endsWith("00")) {
-            return region.startsWith(served.substring(0, 4));
+            return served.substring(0, 4);
         }
-        return false;
+        return served;
     }
 
     private static String fingerprint(X509Certificate certificate) {

@@ -53,16 +53,7 @@ public class ContractTrades {
     }
 
     public List<Outgoing> trade(Trade t, Envelope envelope) {
-        Contract contract = store.contract(t.contractId()).orElseThrow(() -> new RefusedException(422, "contractId",
-                "no contract '" + t.contractId() + "' is known"));
-        if (!contract.supplierCode().equals(t.supplierCode())) {
-            throw new RefusedException(422, "contractId", "contract '" + t.contractId() + "' is not "
-                    + t.supplierCode() + "'s");
-        }
-        if (!store.fundersApplyingFor(t.contractId()).contains(t.funderCode())) {
-            throw new RefusedException(403, "contractId", t.supplierCode() + " has not applied to " + t.funderCode()
-                    + " for financing on contract '" + t.contractId() + "'");
-        }
+        Contract contract = Contracts.requireApplied(store, t.contractId(), t.supplierCode(), t.funderCode());
         BigDecimal open = store.openAmount(t.contractId()).orElseThrow();
         guard.claim(List.of(Subjects.contract(t.contractId())), List.of("contractId"), FinancingGuard.Kind.TRADE,
                 t.funderCode(), reference(t), t.financedAmount(), open);

@@ -10,6 +10,7 @@ import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.RefusedException;
 import com.receivableshub.pipeline.TypedHandler;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,19 +37,15 @@ public class FinancingApplicationHandler extends TypedHandler<FinancingApplicati
     protected List<Outgoing> handle(FinancingApplication a, Envelope envelope, Participant sender) {
         parties.requireSender("supplierCode", a.supplierCode(), sender);
         Participant funder = parties.require("funderCode", a.funderCode(), ParticipantRole.FUNDER);
-        Contract contract = store.contract(a.contractId()).orElseThrow(() -> new RefusedException(422, "contractId",
-                "no contract '" + a.contractId() + "' is known"));
-        if (!contract.supplierCode().equals(a.supplierCode())) {
-            throw new RefusedException(403, "contractId", "contract '" + a.contractId() + "' is not "
-                    + a.supplierCode() + "'s");
-        }
+        Contract contract = Contracts.requireSuppliers(store, a.contractId(), a.supplierCode(), 403);
         if (!directory.fundersOfRegion(contract.region()).contains(funder)) {
             throw new RefusedException(422, "funderCode", a.funderCode() + " does not serve region "
                     + contract.region());
         }
-        if (a.amount().compareTo(store.openAmount(a.contractId()).orElseThrow()) > 0) {
+        BigDecimal open = store.openAmount(a.contractId()).orElseThrow();
+        if (a.amount().compareTo(open) > 0) {
             throw new RefusedException(422, "amount", a.amount().toPlainString()
-                    + " exceeds what is left of the contract, " + store.openAmount(a.contractId()).orElseThrow());
+                    + " exceeds what is left of the contract, " + open);
         }
         if (!store.addApplication(a.supplierCode(), a.applicationId(), a.funderCode(), a.contractId(), a.amount())) {
             throw new RefusedException(409, "applicationId", "'" + a.applicationId() + "' was sent before");

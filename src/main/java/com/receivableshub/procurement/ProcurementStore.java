@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.AwardNotice;
 import com.receivableshub.model.Contract;
 import com.receivableshub.model.ProcurementPayment;
+import com.receivableshub.participant.ParticipantDirectory;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -99,10 +100,9 @@ public class ProcurementStore {
 
     /** Awards published in a region (a province code covers its cities) since a day. */
     public List<AwardNotice> awardsOfRegion(String region, LocalDate from) {
-        String prefix = region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00")
-                ? region.substring(0, 4) : region;
         return jdbc.queryForList("SELECT payload FROM award_notice WHERE region LIKE ? AND award_date >= ?"
-                + " ORDER BY award_date", String.class, prefix + "%", Date.valueOf(from)).stream()
+                + " ORDER BY award_date", String.class, ParticipantDirectory.regionPrefix(region) + "%",
+                Date.valueOf(from)).stream()
                 .map(s -> read(s, AwardNotice.class)).toList();
     }
 

@@ -1,6 +1,5 @@
 package com.receivableshub.procurement;
 
-import com.receivableshub.model.Contract;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RepaymentAccount;
@@ -33,16 +32,7 @@ public class RepaymentAccountHandler extends TypedHandler<RepaymentAccount> {
     protected List<Outgoing> handle(RepaymentAccount r, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", r.funderCode(), sender);
         Participant supplier = parties.require("supplierCode", r.supplierCode(), ParticipantRole.SUPPLIER);
-        Contract contract = store.contract(r.contractId()).orElseThrow(() -> new RefusedException(422, "contractId",
-                "no contract '" + r.contractId() + "' is known"));
-        if (!contract.supplierCode().equals(r.supplierCode())) {
-            throw new RefusedException(422, "contractId", "contract '" + r.contractId() + "' is not "
-                    + r.supplierCode() + "'s");
-        }
-        if (!store.fundersApplyingFor(r.contractId()).contains(r.funderCode())) {
-            throw new RefusedException(403, "contractId", r.supplierCode() + " has not applied to " + r.funderCode()
-                    + " for financing on contract '" + r.contractId() + "'");
-        }
+        Contracts.requireApplied(store, r.contractId(), r.supplierCode(), r.funderCode());
         if (!locks.designate(r)) {
             throw new RefusedException(409, "designationId", "'" + r.designationId() + "' was sent before");
         }

@@ -61,11 +61,9 @@ public class Receivables {
                 continue;
             }
             String subject = Subjects.receivable(key.creditorCode(), key.debtorCode(), key.documentNumber());
-            guard.active(subject).filter(c -> !(c.funderCode().equals(funder) && c.reference().equals(reference)))
+            guard.active(subject).filter(c -> !c.isOf(funder, reference))
                     .ifPresent(c -> errors.add(new RefusedException.FieldError(f, "is already financed: an active "
-                            + c.kind() + " of funder " + c.funderCode() + " (" + c.reference()
-                            + (c.registrationNumber() == null ? "" : ", registration " + c.registrationNumber())
-                            + ")")));
+                            + c.describe())));
             subjects.add(subject);
             fields.add(f);
             open = open.add(state.open());

@@ -18,26 +18,13 @@ final class EngineSigner implements ContentSigner {
 
     private final AlgorithmIdentifier algorithm;
     private final Signature engine;
-    private final OutputStream stream = new OutputStream() {
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            try {
-                engine.update(bytes, offset, length);
-            } catch (SignatureException e) {
-                throw new RuntimeOperatorException("cannot feed the signature: " + e.getMessage(), e);
-            }
-        }
-    };
+    private final OutputStream stream;
 
     EngineSigner(SignatureSuite suite, PrivateKey key) throws GeneralSecurityException {
         this.algorithm = suite.signatureAlgorithmIdentifier();
         this.engine = suite.newSignature();
         engine.initSign(key);
+        this.stream = new SignatureStream(engine, "signature");
     }
 
     @Override

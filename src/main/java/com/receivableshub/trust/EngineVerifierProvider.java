@@ -10,7 +10,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.RuntimeOperatorException;
 
 /**
  * Verifies with one public key in exactly one algorithm; any other algorithm a SignerInfo names is refused here,
@@ -51,21 +50,7 @@ final class EngineVerifierProvider implements ContentVerifierProvider {
             throw new OperatorCreationException("cannot verify with " + suite.jcaName + ": " + e.getMessage(), e);
         }
         return new ContentVerifier() {
-            private final OutputStream stream = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    try {
-                        engine.update(bytes, offset, length);
-                    } catch (SignatureException e) {
-                        throw new RuntimeOperatorException("cannot feed the verifier: " + e.getMessage(), e);
-                    }
-                }
-            };
+            private final OutputStream stream = new SignatureStream(engine, "verifier");
 
             @Override
             public AlgorithmIdentifier getAlgorithmIdentifier() {

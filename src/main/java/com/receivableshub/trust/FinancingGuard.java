@@ -25,6 +25,17 @@ public class FinancingGuard {
     /** An active claim, as the loser of a race is told about it. */
     public record Claim(String subject, Kind kind, String funderCode, String reference, BigDecimal amount,
                         String registrationNumber) {
+
+        /** Whether it is this funder's claim under this reference (claiming again changes nothing). */
+        public boolean isOf(String funder, String ref) {
+            return funderCode.equals(funder) && reference.equals(ref);
+        }
+
+        /** Who holds it, as a refusal tells the loser: "PLEDGE of funder X (ref, registration R)". */
+        public String describe() {
+            return kind + " of funder " + funderCode + " (" + reference
+                    + (registrationNumber == null ? "" : ", registration " + registrationNumber) + ")";
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -61,11 +72,9 @@ public class FinancingGuard {
             if (inserted == 0) {
                 Claim holder = active(subject).orElseThrow(() -> new IllegalStateException(
                         "claim on " + subject + " conflicted but no active claim was found"));
-                if (!(holder.funderCode().equals(funderCode) && holder.reference().equals(reference))) {
+                if (!holder.isOf(funderCode, reference)) {
                     throw new RefusedException(409, fields.get(i), subject + " is already under an active "
-                            + holder.kind() + " of funder " + holder.funderCode() + " (" + holder.reference()
-                            + (holder.registrationNumber() == null ? "" : ", registration " + holder.registrationNumber())
-                            + "): it cannot be financed twice");
+                            + holder.describe() + ": it cannot be financed twice");
                 }
             }
         }
