@@ -28,8 +28,17 @@ public final class HubClient {
 
     public HttpResponse<String> post(String path, String apiKey, String contentType, String body)
             throws IOException, InterruptedException {
+        return post(path, apiKey, contentType, body, new String[0]);
+    }
+
+    /** @param headers further headers, as name, value, name, value... */
+    public HttpResponse<String> post(String path, String apiKey, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }

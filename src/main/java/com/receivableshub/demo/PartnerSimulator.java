@@ -38,8 +38,11 @@ public final class PartnerSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ObjectMapper json;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> failed = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<JsonNode> releases = new ConcurrentLinkedQueue<>();
     private final AtomicLong registrations = new AtomicLong(20_261_000);
+    /** Answers to give instead of the normal one, per path, in order: a partner that fails for a while. */
+    private final java.util.Map<String, ConcurrentLinkedQueue<Integer>> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final UnaryOperator<Envelope> treasurySigner;
     private final String treasuryCode;
 
@@ -70,7 +73,16 @@ public final class PartnerSimulator implements AutoCloseable {
                 return;
             }
             JsonNode body = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-            received.add(new Received(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            Received request = new Received(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body);
+            Integer failure = failures.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+            if (failure != null) {
+                LOG.info("{} answered {} on purpose to {} {}", path, failure, body.path("type").asText(),
+                        body.path("messageId").asText());
+                failed.add(request);
+                exchange.sendResponseHeaders(failure, -1);
+                return;
+            }
+            received.add(request);
             LOG.info("{} received {} {}", path, body.path("type").asText(), body.path("messageId").asText());
             if (path.endsWith("/registry/registrations")) {
                 respond(exchange, 200, registration(body.path("payload")));
@@ -87,6 +99,22 @@ public final class PartnerSimulator implements AutoCloseable {
             LOG.warn("simulator failed on {}: {}", exchange.getRequestURI(), e.getMessage());
             exchange.sendResponseHeaders(500, -1);
         }
+    }
+
+    /**
+     * The next requests to {@code path} get these HTTP statuses instead of the normal answer, one each: a 503 is a
+     * partner that is down for a moment, a 400 one that refuses the message.
+     */
+    public void failNext(String path, int... statuses) {
+        ConcurrentLinkedQueue<Integer> queue = failures.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>());
+        for (int status : statuses) {
+            queue.add(status);
+        }
+    }
+
+    /** The requests answered with a status from {@link #failNext}. */
+    public List<Received> failed() {
+        return List.copyOf(failed);
     }
 
     /** The procurement system publishes a release on its OCDS feed. */

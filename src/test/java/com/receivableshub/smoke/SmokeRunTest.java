@@ -24,6 +24,8 @@ class SmokeRunTest {
                 "foundation.soap-in-queue-out");
         assertThat(steps).extracting(l -> l.split(" ")[1]).contains("trust.sign-verify", "trust.forged-notice-refused",
                 "trust.double-financing-refused", "trust.ledger-verify");
+        assertThat(steps).extracting(l -> l.split(" ")[1]).contains("reliability.partner-outage-recovered",
+                "reliability.dead-letter-replayed", "security.forged-caller-refused", "security.xxe-refused");
         for (int i = 1; i <= 8; i++) {
             String prefix = "SMOKE procurement." + i + " ";
             assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(prefix));
