@@ -53,6 +53,9 @@ public class EmbeddedBrokerConfiguration {
         config.setLargeMessagesDirectory(data.resolve("large-messages").toString());
         config.setNodeManagerLockDirectory(data.toString());
         config.setSecurityEnabled(true);
+        // No cache of logins: Artemis keys it by user and password only, so the hub's own in-VM login (trusted by its
+        // transport, with empty credentials) would be handed to any TCP client that sends empty credentials too.
+        config.setAuthenticationCacheSize(0);
         config.setPopulateValidatedUser(true);
         config.setPersistIDCache(true);
         config.setIDCacheSize(100_000);

@@ -37,6 +37,13 @@ public class Outbox {
                 messageId, channel.name(), destination, receiver, type, correlationId, body, PENDING, now, now, now);
     }
 
+    /** Whether the hub wrote this message, of this type, to this receiver (whatever became of it since). */
+    public boolean holds(String messageId, String receiver, String type) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE message_id = ? AND receiver = ? AND type = ?",
+                Integer.class, messageId, receiver, type);
+        return n != null && n > 0;
+    }
+
     /** The oldest rows due for delivery. */
     public List<OutboxMessage> due(int limit) {
         return jdbc.query(SELECT + " WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?", Outbox::row,

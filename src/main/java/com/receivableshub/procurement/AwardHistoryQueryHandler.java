@@ -10,13 +10,17 @@ import com.receivableshub.model.MessageType;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.Outbox;
 import com.receivableshub.pipeline.Outgoing;
+import com.receivableshub.pipeline.RefusedException;
 import com.receivableshub.pipeline.TypedHandler;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +34,34 @@ public class AwardHistoryQueryHandler extends TypedHandler<AwardHistoryQuery> {
     private final ProcurementStore store;
     private final ParticipantDirectory directory;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public AwardHistoryQueryHandler(ProcurementStore store, ParticipantDirectory directory, Clock clock,
+    public AwardHistoryQueryHandler(ProcurementStore store, ParticipantDirectory directory, Clock clock, Outbox outbox,
                                     TypedHandler.Kit kit) {
         super(MessageType.AWARD_HISTORY_QUERY, AwardHistoryQuery.class, Set.of(ParticipantRole.FUNDER), kit);
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** The query id the hub gives the procurement systems, from which their answer finds the funder. */
     static String forwardedId(String funder, String queryId) {
         return funder + ":" + queryId;
+    }
+
+    /**
+     * The id of the message that asks one procurement system a forwarded query: derived from both, so that an answer
+     * can be matched to a question the hub really asked that system.
+     */
+    static String forwardMessageId(String system, String forwardedQueryId) {
+        return UUID.nameUUIDFromBytes(("AWARD_HISTORY_QUERY:" + system + ":" + forwardedQueryId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Envelope withId(String id, Envelope e) {
+        return new Envelope(id, e.correlationId(), e.type(), e.sender(), e.receivers(), e.time(), e.payload(),
+                e.signature());
     }
 
     @Override
@@ -53,10 +73,16 @@ public class AwardHistoryQueryHandler extends TypedHandler<AwardHistoryQuery> {
         if (awards.isEmpty()) {
             AwardHistoryQuery forwarded = new AwardHistoryQuery(forwardedId(sender.code(), query.queryId()),
                     sender.code(), query.supplierCode(), from);
-            return directory.withRole(ParticipantRole.PROCUREMENT_SYSTEM).stream()
-                    .filter(system -> system.endpoint("api").isPresent())
-                    .map(system -> Outgoing.toEndpoint(messages.envelope(MessageType.AWARD_HISTORY_QUERY, system.code(),
-                            envelope.messageId(), forwarded), system, "api", "/award-history"))
+            List<Participant> systems = directory.withRole(ParticipantRole.PROCUREMENT_SYSTEM).stream()
+                    .filter(system -> system.endpoint("api").isPresent()).toList();
+            if (systems.stream().anyMatch(system -> outbox.holds(forwardMessageId(system.code(), forwarded.queryId()),
+                    system.code(), MessageType.AWARD_HISTORY_QUERY.name()))) {
+                throw new RefusedException(409, "queryId", "'" + query.queryId() + "' was asked before");
+            }
+            return systems.stream()
+                    .map(system -> Outgoing.toEndpoint(withId(forwardMessageId(system.code(), forwarded.queryId()),
+                            messages.envelope(MessageType.AWARD_HISTORY_QUERY, system.code(), envelope.messageId(),
+                                    forwarded)), system, "api", "/award-history"))
                     .toList();
         }
         List<Contract> contracts = store.contractsOfSupplier(query.supplierCode(), from);

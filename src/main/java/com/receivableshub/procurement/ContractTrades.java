@@ -48,6 +48,13 @@ public class ContractTrades {
                 new IllegalStateException("the publisher of contract '" + contractId + "' is not in adapters/"));
     }
 
+    /** The treasury that pays a contract's region: the one lock and unlock instructions on it are sent to. */
+    static java.util.Optional<Participant> treasuryOf(ParticipantDirectory directory, Contract contract) {
+        return directory.withRole(ParticipantRole.TREASURY).stream()
+                .filter(p -> p.regions().stream().anyMatch(r -> ParticipantDirectory.covers(r, contract.region())))
+                .findFirst();
+    }
+
     static String reference(Trade t) {
         return t.funderCode() + ":trade:" + t.tradeId();
     }
@@ -90,10 +97,8 @@ public class ContractTrades {
     }
 
     private Outgoing send(String id, LockAction action, Trade t, Contract contract, String correlationId) {
-        Participant treasury = directory.withRole(ParticipantRole.TREASURY).stream()
-                .filter(p -> p.regions().stream().anyMatch(r -> ParticipantDirectory.covers(r, contract.region())))
-                .findFirst().orElseThrow(() -> new RefusedException(422, "contractId", "no treasury serves region "
-                        + contract.region()));
+        Participant treasury = treasuryOf(directory, contract).orElseThrow(() -> new RefusedException(422,
+                "contractId", "no treasury serves region " + contract.region()));
         AccountLockInstruction instruction = new AccountLockInstruction(id, action, t.tradeId(), t.contractId(),
                 contract.financeDepartmentCode(), contract.collectionAccount(), t.funderCode());
         return Outgoing.toEndpoint(messages.signed(messages.envelope(MessageType.ACCOUNT_LOCK_INSTRUCTION,

@@ -34,6 +34,12 @@ public class ProcurementPaymentHandler extends TypedHandler<ProcurementPayment> 
         var contract = store.contract(payment.contractId()).orElseThrow(() -> new RefusedException(422,
                 "paymentInfo.contractId", "no contract '" + payment.contractId() + "' is known"));
         Regions.requireOwn(sender, "paymentInfo.contractId", contract.region());
+        String publisher = store.source(payment.contractId()).orElse(null);
+        if (!sender.code().equals(publisher)) {
+            throw new RefusedException(403, "paymentInfo.contractId", "contract '" + payment.contractId()
+                    + "' was published by " + publisher + ", not by " + sender.code()
+                    + ": a procurement system reports payments only on its own contracts");
+        }
         if (!store.addPayment(payment)) {
             return List.of();
         }

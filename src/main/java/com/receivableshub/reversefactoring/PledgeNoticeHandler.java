@@ -33,6 +33,18 @@ public class PledgeNoticeHandler extends TypedHandler<PledgeNotice> {
         return funder + ":" + noticeId;
     }
 
+    /**
+     * A funder acts on a supplier's receivables only while the supplier has an active financing relationship with it
+     * and the core enterprise: otherwise it would learn which receivables exist, are confirmed and are still open.
+     */
+    static void requireRelationship(ReverseFactoringStore store, String supplier, String core, String funder) {
+        if (!store.activeRelationshipExists(supplier, core, funder)) {
+            throw new RefusedException(403, "supplierCode", "supplier " + supplier + " has no active financing"
+                    + " relationship with funder " + funder + " and " + core
+                    + ": a funder acts only on the receivables of suppliers that chose it");
+        }
+    }
+
     @Override
     protected List<Outgoing> handle(PledgeNotice n, Envelope envelope, Participant sender) {
         parties.requireSender("funderCode", n.funderCode(), sender);
@@ -42,6 +54,7 @@ public class PledgeNoticeHandler extends TypedHandler<PledgeNotice> {
             throw new RefusedException(422, "receivables", "a notice on a procurement contract is not part of reverse"
                     + " factoring: name the receivables");
         }
+        requireRelationship(store, n.supplierCode(), n.debtorCode(), n.funderCode());
         Receivables.Checked checked = receivables.check("receivables", n.receivables(), n.supplierCode(),
                 n.debtorCode(), n.funderCode(), reference(n.funderCode(), n.noticeId()));
         if (n.amount().compareTo(checked.open()) > 0) {

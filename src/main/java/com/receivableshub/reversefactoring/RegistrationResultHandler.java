@@ -35,9 +35,10 @@ public class RegistrationResultHandler extends TypedHandler<RegistrationResult> 
     @Override
     protected List<Outgoing> handle(RegistrationResult r, Envelope envelope, Participant sender) {
         String[] reference = r.registrationRequestId().split(":", 2);
-        if (reference.length != 2 || store.notice(reference[0], reference[1]).isEmpty()) {
+        if (reference.length != 2 || store.notice(reference[0], reference[1])
+                .filter(n -> n.status().equals("CONFIRMED")).isEmpty()) {
             throw new RefusedException(422, "registrationRequestId", "'" + r.registrationRequestId()
-                    + "' is not a registration the hub asked for");
+                    + "' is not a registration the hub asked for and awaits");
         }
         Participant funder = parties.require("funderCode", reference[0], ParticipantRole.FUNDER);
         try {

@@ -54,7 +54,9 @@ public class TradeHandler extends TypedHandler<Trade> {
             return out;
         }
         Participant core = parties.require("debtorCode", t.debtorCode(), ParticipantRole.CORE_ENTERPRISE);
-        if (t.noticeId() != null) {
+        if (t.noticeId() == null) {
+            PledgeNoticeHandler.requireRelationship(store, t.supplierCode(), t.debtorCode(), t.funderCode());
+        } else {
             String status = store.notice(t.funderCode(), t.noticeId()).map(ReverseFactoringStore.StoredNotice::status)
                     .orElseThrow(() -> new RefusedException(422, "noticeId", "no notice '" + t.noticeId() + "' of "
                             + t.funderCode()));

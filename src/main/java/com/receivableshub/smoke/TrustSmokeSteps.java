@@ -6,12 +6,15 @@ import com.receivableshub.demo.FunderClient;
 import com.receivableshub.model.BankAccount;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.FeedBatch;
+import com.receivableshub.model.FinancingMode;
+import com.receivableshub.model.FinancingRelationship;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.NoticeConfirmation;
 import com.receivableshub.model.NoticeKind;
 import com.receivableshub.model.Payable;
 import com.receivableshub.model.PledgeNotice;
 import com.receivableshub.model.ReceivableKey;
+import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.trust.DemoPki;
@@ -89,23 +92,57 @@ public class TrustSmokeSteps implements SmokeSteps {
                 true, "CNY")), List.of(), List.of(), List.of());
         c.http().post("/api/v1/feed", c.apiKey(core), "application/json", c.json().writeValueAsString(batch));
         try (FunderClient bankClient = c.funder(bank); FunderClient factorClient = c.funder(factor)) {
-            String noticeId = "PN-" + UUID.randomUUID();
-            bankClient.send(c.signed(notice(c, bank, noticeId, document), bank));
-            String confirmation = c.json().writeValueAsString(new Envelope(UUID.randomUUID().toString(), null,
-                    MessageType.NOTICE_CONFIRMATION, supplier.code(), List.of(), OffsetDateTime.now(),
-                    c.json().valueToTree(new NoticeConfirmation(noticeId, supplier.code(), true)), null));
-            HttpResponse<String> confirmed = awaitConfirmation(c, supplier, confirmation);
-            FoundationSmokeSteps.check(confirmed.statusCode() == 202, "confirmation got " + confirmed.body());
-            factorClient.send(c.signed(notice(c, factor, "PN-" + UUID.randomUUID(), document), factor));
-            Envelope report = factorClient.receive(WAIT).orElseThrow(() -> new AssertionError("no answer"));
-            JsonNode error = report.payload().path("errors").get(0);
-            FoundationSmokeSteps.check(report.type() == MessageType.ERROR_REPORT
-                    && error.path("reason").asText().contains("already financed"), "got " + report.payload());
-            while (bankClient.receive(Duration.ofMillis(300)).isPresent()) {
-                // the bank's confirmation and registration answers; not what this step checks
+            // The supplier has chosen both funders, for the time of this step: a funder acts only on the receivables
+            // of suppliers that have a financing relationship with it.
+            List<FinancingRelationship> relationships = List.of(
+                    new FinancingRelationship("REL-trust-" + UUID.randomUUID(), supplier.code(), core.code(),
+                            bank.code(), FinancingMode.SINGLE, RelationshipStatus.ACTIVE),
+                    new FinancingRelationship("REL-trust-" + UUID.randomUUID(), supplier.code(), core.code(),
+                            factor.code(), FinancingMode.SINGLE, RelationshipStatus.ACTIVE));
+            List<FinancingRelationship> opened = new java.util.ArrayList<>();
+            try {
+                for (FinancingRelationship r : relationships) {
+                    HttpResponse<String> answer = c.post(supplier, MessageType.FINANCING_RELATIONSHIP, r);
+                    // 409: the supplier has an active relationship with that funder already, which will do.
+                    FoundationSmokeSteps.check(answer.statusCode() == 202 || answer.statusCode() == 409,
+                            "relationship got " + answer.body());
+                    if (answer.statusCode() == 202) {
+                        opened.add(r);
+                    }
+                }
+                return doubleFinancing(c, supplier, bank, factor, document, bankClient, factorClient);
+            } finally {
+                for (FinancingRelationship r : opened) {
+                    c.post(supplier, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(r.relationshipId(),
+                            r.supplierCode(), r.coreEnterpriseCode(), r.funderCode(), r.mode(),
+                            RelationshipStatus.ENDED));
+                }
             }
-            return "second funder refused: " + error.path("reason").asText();
         }
+    }
+
+    private static String doubleFinancing(SmokeContext c, Participant supplier, Participant bank, Participant factor,
+                                          String document, FunderClient bankClient, FunderClient factorClient)
+            throws Exception {
+        String noticeId = "PN-" + UUID.randomUUID();
+        bankClient.send(c.signed(notice(c, bank, noticeId, document), bank));
+        String confirmation = c.json().writeValueAsString(new Envelope(UUID.randomUUID().toString(), null,
+                MessageType.NOTICE_CONFIRMATION, supplier.code(), List.of(), OffsetDateTime.now(),
+                c.json().valueToTree(new NoticeConfirmation(noticeId, supplier.code(), true)), null));
+        HttpResponse<String> confirmed = awaitConfirmation(c, supplier, confirmation);
+        FoundationSmokeSteps.check(confirmed.statusCode() == 202, "confirmation got " + confirmed.body());
+        factorClient.send(c.signed(notice(c, factor, "PN-" + UUID.randomUUID(), document), factor));
+        Envelope report = factorClient.receive(WAIT).orElseThrow(() -> new AssertionError("no answer"));
+        while (report.type() == MessageType.FINANCING_RELATIONSHIP) {
+            report = factorClient.receive(WAIT).orElseThrow(() -> new AssertionError("no answer"));
+        }
+        JsonNode error = report.payload().path("errors").get(0);
+        FoundationSmokeSteps.check(report.type() == MessageType.ERROR_REPORT
+                && error.path("reason").asText().contains("already financed"), "got " + report.payload());
+        while (bankClient.receive(Duration.ofMillis(300)).isPresent()) {
+            // the bank's confirmation and registration answers; not what this step checks
+        }
+        return "second funder refused: " + error.path("reason").asText();
     }
 
     /** The supplier confirms as soon as the notice has reached the hub. */

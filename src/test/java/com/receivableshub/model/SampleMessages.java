@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** One valid, realistic payload per message type, for schema, validator and round-trip tests. */
-final class SampleMessages {
+public final class SampleMessages {
 
     static final String SUPPLIER = "91350100M000100Y43";
     static final String CORE_ENTERPRISE = "91350100705432100M";
@@ -25,7 +25,7 @@ final class SampleMessages {
     private SampleMessages() {
     }
 
-    static Record sample(MessageType type) {
+    public static Record sample(MessageType type) {
         return switch (type) {
             case AWARD_NOTICE -> awardNotice();
             case CONTRACT -> contract();

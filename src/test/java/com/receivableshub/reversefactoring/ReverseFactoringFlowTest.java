@@ -180,7 +180,12 @@ class ReverseFactoringFlowTest extends HubTestSupport {
             Envelope registered = next(bank);
             assertThat(registered.type()).isEqualTo(MessageType.REGISTRATION_RESULT);
             assertThat(registered.payload().path("registrationNumber").asText()).isEqualTo("REG-" + noticeId);
-            // A second funder's notice on the same receivable is refused with the holder and its registration.
+            // A second funder's notice on the same receivable is refused with the holder and its registration (the
+            // supplier has a relationship with that funder too, for a while; without one, it could not even ask).
+            String rivalRel = "REL-" + UUID.randomUUID();
+            assertThat(post(SUPPLIER, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(rivalRel, SUPPLIER,
+                    CORE, FACTOR, FinancingMode.SINGLE, RelationshipStatus.ACTIVE)).statusCode()).isEqualTo(202);
+            assertThat(next(factor).type()).isEqualTo(MessageType.FINANCING_RELATIONSHIP);
             String rival = "PN-" + UUID.randomUUID();
             factor.send(envelope(FACTOR, MessageType.PLEDGE_NOTICE, notice(rival, FACTOR, p1, "10000.00")));
             Envelope report = next(factor);
@@ -188,6 +193,9 @@ class ReverseFactoringFlowTest extends HubTestSupport {
             assertThat(report.payload().path("errors").get(0).path("field").asText()).isEqualTo("receivables[0]");
             assertThat(report.payload().path("errors").get(0).path("reason").asText())
                     .contains("already financed").contains(BANK).contains("REG-" + noticeId);
+            assertThat(post(SUPPLIER, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(rivalRel, SUPPLIER,
+                    CORE, FACTOR, FinancingMode.SINGLE, RelationshipStatus.ENDED)).statusCode()).isEqualTo(202);
+            assertThat(next(factor).type()).isEqualTo(MessageType.FINANCING_RELATIONSHIP);
 
             // 8. Trade: to the supplier's and the core enterprise's systems.
             String tradeId = "TR-" + UUID.randomUUID();
@@ -238,6 +246,10 @@ class ReverseFactoringFlowTest extends HubTestSupport {
                         + BANK + ":" + noticeId + "\",\"registrationNumber\":\"REG-OWN\",\"existingRegistrations\":"
                         + "[\"REG-OTHER-2025\"],\"registeredAt\":\"2026-11-22T08:00:00+08:00\"}")));
         try (FunderClient bank = funderClient(participant(BANK))) {
+            String relId = "REL-" + UUID.randomUUID();
+            assertThat(post(SUPPLIER, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relId, SUPPLIER,
+                    CORE, BANK, FinancingMode.SINGLE, RelationshipStatus.ACTIVE)).statusCode()).isEqualTo(202);
+            assertThat(next(bank).type()).isEqualTo(MessageType.FINANCING_RELATIONSHIP);
             bank.send(envelope(BANK, MessageType.PLEDGE_NOTICE, notice(noticeId, BANK, document, "20000.00")));
             awaitPartner("/portal/pledge-notices", "$.payload.noticeId", noticeId);
             assertThat(post(SUPPLIER, MessageType.NOTICE_CONFIRMATION, new NoticeConfirmation(noticeId, SUPPLIER, true))
@@ -248,6 +260,9 @@ class ReverseFactoringFlowTest extends HubTestSupport {
             assertThat(report.payload().path("errors").get(0).path("field").asText()).isEqualTo("existingRegistrations");
             assertThat(report.payload().path("errors").get(0).path("reason").asText()).contains("REG-OTHER-2025");
             assertThat(guard.active(Subjects.receivable(SUPPLIER, CORE, document))).isEmpty();
+            assertThat(post(SUPPLIER, MessageType.FINANCING_RELATIONSHIP, new FinancingRelationship(relId, SUPPLIER,
+                    CORE, BANK, FinancingMode.SINGLE, RelationshipStatus.ENDED)).statusCode()).isEqualTo(202);
+            assertThat(next(bank).type()).isEqualTo(MessageType.FINANCING_RELATIONSHIP);
         }
     }
 
