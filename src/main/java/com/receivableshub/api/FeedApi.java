@@ -1,7 +1,12 @@
 package com.receivableshub.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.FeedBatch;
+import com.receivableshub.model.JsonViolations;
+import com.receivableshub.model.ModelJson;
+import com.receivableshub.model.Violation;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.pipeline.RefusedException;
@@ -40,6 +45,12 @@ public class FeedApi {
         FeedBatch batch;
         try {
             batch = json.readValue(body, FeedBatch.class);
+        } catch (StreamConstraintsException e) {
+            throw new RefusedException(400, "body", ModelJson.constraintBroken(json, e));
+        } catch (JsonMappingException e) {
+            // the field and why: payables[2].confirmed, 'MAYBE' is not one of [...]
+            Violation v = JsonViolations.of("", e);
+            throw new RefusedException(400, v.field().isEmpty() ? "body" : v.field(), v.reason());
         } catch (IOException e) {
             throw new RefusedException(400, "body", "is not a feed batch: " + e.getMessage().lines().findFirst()
                     .orElse(""));

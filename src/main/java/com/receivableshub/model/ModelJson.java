@@ -1,9 +1,12 @@
 package com.receivableshub.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,9 +39,23 @@ public final class ModelJson {
     private ModelJson() {
     }
 
+    /** Nesting of objects and arrays read by default (hub.limits.json-depth); the model itself needs fewer than 10. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
     /** A new mapper; it is thread-safe, so build it once and share it. */
     public static ObjectMapper newMapper() {
-        return JsonMapper.builder()
+        return newMapper(DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * A new mapper that refuses JSON nested deeper than {@code maxDepth}, as a stream constraint: the parser stops at
+     * the first level too deep, before any tree or record is built.
+     */
+    public static ObjectMapper newMapper(int maxDepth) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(moneyModule())
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -88,6 +105,20 @@ public final class ModelJson {
             }
         });
         return module;
+    }
+
+    /**
+     * What a broken stream constraint means to the sender: "is nested deeper than the limit of 64 levels
+     * (hub.limits.json-depth)" for nesting, Jackson's own words for the other constraints.
+     */
+    public static String constraintBroken(ObjectMapper mapper, StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return "is nested deeper than the limit of "
+                    + mapper.getFactory().streamReadConstraints().getMaxNestingDepth()
+                    + " levels (hub.limits.json-depth)";
+        }
+        return "breaks a JSON reading limit: " + message.lines().findFirst().orElse("");
     }
 
     private static BigDecimal pad(BigDecimal value) {

@@ -1,11 +1,13 @@
 package com.receivableshub.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.receivableshub.model.Envelope;
+import com.receivableshub.model.ModelJson;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ public class EnvelopeReader {
                     + e.getTargetType().getSimpleName());
         } catch (JsonMappingException e) {
             throw new RefusedException(400, path(e), e.getOriginalMessage());
+        } catch (StreamConstraintsException e) {
+            throw new RefusedException(400, "body", ModelJson.constraintBroken(json, e));
         } catch (JsonProcessingException e) {
             throw new RefusedException(400, "body", "is not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
