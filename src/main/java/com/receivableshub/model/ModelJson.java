@@ -108,15 +108,31 @@ public final class ModelJson {
     }
 
     /**
-     * What a broken stream constraint means to the sender: "is nested deeper than the limit of 64 levels
-     * (hub.limits.json-depth)" for nesting, Jackson's own words for the other constraints.
+     * The broken stream constraint behind a read failure, as the sender should read it ("is nested deeper than the
+     * limit of 64 levels (hub.limits.json-depth)"); empty when the failure is of another kind. Jackson wraps the
+     * constraint when it breaks inside a value being bound, so the causes are looked at too.
      */
-    public static String constraintBroken(ObjectMapper mapper, StreamConstraintsException e) {
+    public static java.util.Optional<String> constraintBroken(ObjectMapper mapper, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException e) {
+                return java.util.Optional.of(describe(mapper, e));
+            }
+            if (t.getMessage() != null && t.getMessage().contains("StreamReadConstraints.getMaxNestingDepth")) {
+                return java.util.Optional.of(depth(mapper));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String depth(ObjectMapper mapper) {
+        return "is nested deeper than the limit of " + mapper.getFactory().streamReadConstraints().getMaxNestingDepth()
+                + " levels (hub.limits.json-depth)";
+    }
+
+    private static String describe(ObjectMapper mapper, StreamConstraintsException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("nesting depth")) {
-            return "is nested deeper than the limit of "
-                    + mapper.getFactory().streamReadConstraints().getMaxNestingDepth()
-                    + " levels (hub.limits.json-depth)";
+            return depth(mapper);
         }
         return "breaks a JSON reading limit: " + message.lines().findFirst().orElse("");
     }

@@ -1,7 +1,6 @@
 package com.receivableshub.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -32,21 +31,31 @@ public class EnvelopeReader {
                 throw new RefusedException(400, "body", "is JSON null: an envelope is expected");
             }
             return envelope;
-        } catch (UnrecognizedPropertyException e) {
-            throw new RefusedException(400, path(e), "is not a field of the envelope");
-        } catch (InvalidFormatException e) {
-            throw new RefusedException(400, path(e), "value '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName());
-        } catch (JsonMappingException e) {
-            throw new RefusedException(400, path(e), e.getOriginalMessage());
-        } catch (StreamConstraintsException e) {
-            throw new RefusedException(400, "body", ModelJson.constraintBroken(json, e));
         } catch (JsonProcessingException e) {
-            throw new RefusedException(400, "body", "is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw refusal(e);
         } catch (IOException e) {
             throw new RefusedException(400, "body", "cannot be read: " + e.getMessage());
         }
+    }
+
+    private RefusedException refusal(JsonProcessingException e) {
+        // a reading limit first: Jackson reports a nesting too deep inside a bound value as a mapping failure
+        var limit = ModelJson.constraintBroken(json, e);
+        if (limit.isPresent()) {
+            return new RefusedException(400, "body", limit.get());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new RefusedException(400, path(u), "is not a field of the envelope");
+        }
+        if (e instanceof InvalidFormatException i) {
+            return new RefusedException(400, path(i), "value '" + i.getValue() + "' is not a valid "
+                    + i.getTargetType().getSimpleName());
+        }
+        if (e instanceof JsonMappingException m) {
+            return new RefusedException(400, path(m), m.getOriginalMessage());
+        }
+        return new RefusedException(400, "body", "is not valid JSON at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
     }
 
     private static String path(JsonMappingException e) {

@@ -1,7 +1,6 @@
 package com.receivableshub.procurement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.HubProperties;
@@ -186,9 +185,11 @@ public class FeedPoller {
         }
         try {
             return json.readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw new IOException("GET " + url + ": the page " + ModelJson.constraintBroken(json, e), e);
         } catch (JsonProcessingException e) {
+            var limit = ModelJson.constraintBroken(json, e);
+            if (limit.isPresent()) {
+                throw new IOException("GET " + url + ": the page " + limit.get(), e);
+            }
             throw new IOException("GET " + url + ": the page is not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         }
