@@ -28,6 +28,7 @@ import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.participant.FunderQueues;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.procurement.FeedPoller;
+import com.receivableshub.smoke.SmokeSamples;
 import com.receivableshub.support.HostileTally;
 import com.receivableshub.support.HubTestSupport;
 import com.receivableshub.support.Partners;
@@ -536,6 +537,45 @@ class HostileInputTest extends HubTestSupport {
             assertThat(error.path("reason").asText()).contains("already taken with other content");
             assertUnchanged(before);
         });
+    }
+
+    @Test
+    void aFeedReleasePublishedAgainUnderTheSameIdsWithOtherContentChangesNothing() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String awardId = "AW-HOSTILE-" + tag;
+        OffsetDateTime date = OffsetDateTime.parse("2026-11-20T10:00:00+08:00");
+        JsonNode release = SmokeSamples.ocdsRelease(json, "ocds-hostile-" + tag, awardId, "CT-" + tag,
+                "913501002611234009", date);
+        assertThat(pollFeedWith(release)).isEqualTo(2);
+        assertThat(awardAmount(awardId)).isEqualByComparingTo("650000.00");
+
+        ObjectNode changed = release.deepCopy();
+        changed.put("date", date.plusMinutes(1).toString());
+        ((ObjectNode) changed.path("awards").get(0).path("value")).put("amount", new BigDecimal("999999.00"));
+        TALLY.attempt("replay", () -> {
+            Map<String, Long> before = snapshot();
+            assertThat(pollFeedWith(changed)).as("records taken").isZero();
+            assertUnchanged(before);
+            assertThat(awardAmount(awardId)).isEqualByComparingTo("650000.00");
+        });
+    }
+
+    long pollFeedWith(JsonNode release) throws Exception {
+        ObjectNode page = json.createObjectNode();
+        page.put("version", "1.1");
+        page.putArray("releases").add(release);
+        StubMapping stub = PARTNERS.server().stubFor(get(urlPathEqualTo("/procurement/ocds")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(json.writeValueAsString(page))));
+        try {
+            return feedPoller.poll(participant(PROCUREMENT));
+        } finally {
+            PARTNERS.server().removeStub(stub);
+        }
+    }
+
+    BigDecimal awardAmount(String noticeId) {
+        return jdbc.queryForObject("SELECT amount FROM award_notice WHERE notice_id = ?", BigDecimal.class, noticeId);
     }
 
     // ---------------------------------------------------------------------------------------------------------
