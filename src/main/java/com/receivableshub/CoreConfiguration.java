@@ -2,6 +2,7 @@ package com.receivableshub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.ModelJson;
+import com.receivableshub.security.HubLimits;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,7 @@ public class CoreConfiguration {
     /** The canonical model's JSON, also Spring MVC's and Camel's. */
     @Bean
     @Primary
-    ObjectMapper objectMapper() {
-        return ModelJson.newMapper();
+    ObjectMapper objectMapper(HubLimits limits) {
+        return ModelJson.newMapper(limits.jsonDepth());
     }
 }

@@ -1,7 +1,11 @@
 package com.receivableshub.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.model.FeedBatch;
+import com.receivableshub.model.JsonViolations;
+import com.receivableshub.model.ModelJson;
+import com.receivableshub.model.Violation;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
 import com.receivableshub.pipeline.RefusedException;
@@ -40,7 +44,17 @@ public class FeedApi {
         FeedBatch batch;
         try {
             batch = json.readValue(body, FeedBatch.class);
+        } catch (JsonMappingException e) {
+            ModelJson.constraintBroken(json, e).ifPresent(reason -> {
+                throw new RefusedException(400, "body", reason);
+            });
+            // the field and why: payables[2].confirmed, 'MAYBE' is not one of [...]
+            Violation v = JsonViolations.of("", e);
+            throw new RefusedException(400, v.field().isEmpty() ? "body" : v.field(), v.reason());
         } catch (IOException e) {
+            ModelJson.constraintBroken(json, e).ifPresent(reason -> {
+                throw new RefusedException(400, "body", reason);
+            });
             throw new RefusedException(400, "body", "is not a feed batch: " + e.getMessage().lines().findFirst()
                     .orElse(""));
         }

@@ -1,9 +1,12 @@
 package com.receivableshub.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,9 +39,23 @@ public final class ModelJson {
     private ModelJson() {
     }
 
+    /** Nesting of objects and arrays read by default (hub.limits.json-depth); the model itself needs fewer than 10. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
     /** A new mapper; it is thread-safe, so build it once and share it. */
     public static ObjectMapper newMapper() {
-        return JsonMapper.builder()
+        return newMapper(DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * A new mapper that refuses JSON nested deeper than {@code maxDepth}, as a stream constraint: the parser stops at
+     * the first level too deep, before any tree or record is built.
+     */
+    public static ObjectMapper newMapper(int maxDepth) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(moneyModule())
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -88,6 +105,36 @@ public final class ModelJson {
             }
         });
         return module;
+    }
+
+    /**
+     * The broken stream constraint behind a read failure, as the sender should read it ("is nested deeper than the
+     * limit of 64 levels (hub.limits.json-depth)"); empty when the failure is of another kind. Jackson wraps the
+     * constraint when it breaks inside a value being bound, so the causes are looked at too.
+     */
+    public static java.util.Optional<String> constraintBroken(ObjectMapper mapper, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException e) {
+                return java.util.Optional.of(describe(mapper, e));
+            }
+            if (t.getMessage() != null && t.getMessage().contains("StreamReadConstraints.getMaxNestingDepth")) {
+                return java.util.Optional.of(depth(mapper));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String depth(ObjectMapper mapper) {
+        return "is nested deeper than the limit of " + mapper.getFactory().streamReadConstraints().getMaxNestingDepth()
+                + " levels (hub.limits.json-depth)";
+    }
+
+    private static String describe(ObjectMapper mapper, StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return depth(mapper);
+        }
+        return "breaks a JSON reading limit: " + message.lines().findFirst().orElse("");
     }
 
     private static BigDecimal pad(BigDecimal value) {

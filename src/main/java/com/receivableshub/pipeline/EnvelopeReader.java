@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.receivableshub.model.Envelope;
+import com.receivableshub.model.ModelJson;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -30,19 +31,31 @@ public class EnvelopeReader {
                 throw new RefusedException(400, "body", "is JSON null: an envelope is expected");
             }
             return envelope;
-        } catch (UnrecognizedPropertyException e) {
-            throw new RefusedException(400, path(e), "is not a field of the envelope");
-        } catch (InvalidFormatException e) {
-            throw new RefusedException(400, path(e), "value '" + e.getValue() + "' is not a valid "
-                    + e.getTargetType().getSimpleName());
-        } catch (JsonMappingException e) {
-            throw new RefusedException(400, path(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new RefusedException(400, "body", "is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw refusal(e);
         } catch (IOException e) {
             throw new RefusedException(400, "body", "cannot be read: " + e.getMessage());
         }
+    }
+
+    private RefusedException refusal(JsonProcessingException e) {
+        // a reading limit first: Jackson reports a nesting too deep inside a bound value as a mapping failure
+        var limit = ModelJson.constraintBroken(json, e);
+        if (limit.isPresent()) {
+            return new RefusedException(400, "body", limit.get());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new RefusedException(400, path(u), "is not a field of the envelope");
+        }
+        if (e instanceof InvalidFormatException i) {
+            return new RefusedException(400, path(i), "value '" + i.getValue() + "' is not a valid "
+                    + i.getTargetType().getSimpleName());
+        }
+        if (e instanceof JsonMappingException m) {
+            return new RefusedException(400, path(m), m.getOriginalMessage());
+        }
+        return new RefusedException(400, "body", "is not valid JSON at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
     }
 
     private static String path(JsonMappingException e) {

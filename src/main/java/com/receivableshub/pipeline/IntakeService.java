@@ -8,7 +8,9 @@ import com.receivableshub.model.ModelValidator;
 import com.receivableshub.model.Violation;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.pipeline.LedgerEntry.Direction;
+import com.receivableshub.trust.CanonicalJson;
 import com.receivableshub.trust.InboundSignatures;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -24,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one path of every inbound message: check who sent it and what it says, then in one database transaction
  * record it (idempotently, by sender and message id), append it to the ledger, let its handler update state, and
- * write the outgoing messages to the outbox and the ledger. Either all of it happens or none of it.
+ * write the outgoing messages to the outbox and the ledger. Either all of it happens or none of it. The same message
+ * id again is a duplicate when it carries the same type and payload, and refused when it carries other content.
  */
 @Service
 public class IntakeService {
@@ -96,11 +99,19 @@ public class IntakeService {
 
     private IntakeResult record(Participant caller, Channel channel, Envelope envelope, byte[] raw,
                                 MessageHandler handler) {
-        int inserted = jdbc.update("INSERT INTO inbound_message (sender, message_id, type, channel, received_at)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        String content = contentHash(envelope);
+        int inserted = jdbc.update("INSERT INTO inbound_message (sender, message_id, type, channel, received_at,"
+                        + " content_hash) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 caller.code(), envelope.messageId(), envelope.type().name(), channel.name(),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()), content);
         if (inserted == 0) {
+            String taken = jdbc.query("SELECT content_hash FROM inbound_message WHERE sender = ? AND message_id = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, caller.code(), envelope.messageId());
+            if (taken != null && !taken.equals(content)) {
+                throw new RefusedException(409, "messageId", "'" + envelope.messageId() + "' was already taken"
+                        + " with other content: a message id names one message, so a replay must be the same"
+                        + " message and new content needs a new id");
+            }
             Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
                     rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), caller.code());
             return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);
@@ -113,6 +124,16 @@ public class IntakeService {
             send(out);
         }
         return new IntakeResult(envelope.messageId(), IntakeResult.Status.ACCEPTED, in.seq(), outgoing.size());
+    }
+
+    /** What makes a message the same message: its type and its payload (canonical, as signatures see it). */
+    private static String contentHash(Envelope envelope) {
+        byte[] payload = envelope.payload() == null ? new byte[0] : CanonicalJson.bytes(envelope.payload());
+        byte[] type = (envelope.type().name() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[type.length + payload.length];
+        System.arraycopy(type, 0, all, 0, type.length);
+        System.arraycopy(payload, 0, all, type.length, payload.length);
+        return Hashes.sm3(all);
     }
 
     /** Writes one outgoing message to the outbox and the ledger; the caller's transaction must be open. */

@@ -6,6 +6,7 @@ import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RecordError;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
+import com.receivableshub.security.HubLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -31,9 +32,11 @@ public class QueueIntake {
     private final IntakeService intake;
     private final HubMessages messages;
     private final TransactionTemplate tx;
+    private final HubLimits limits;
 
     public QueueIntake(ParticipantDirectory directory, EnvelopeReader reader, IntakeService intake,
-                       HubMessages messages, TransactionTemplate tx) {
+                       HubMessages messages, TransactionTemplate tx, HubLimits limits) {
+        this.limits = limits;
         this.directory = directory;
         this.reader = reader;
         this.intake = intake;
@@ -52,9 +55,9 @@ public class QueueIntake {
             throw new IllegalStateException("message " + exchange.getMessage().getHeader("JMSMessageID")
                     + " on the inbound address carries no known broker user");
         }
-        byte[] body = body(exchange);
         String ref = exchange.getMessage().getHeader("JMSMessageID", String.class);
         try {
+            byte[] body = body(exchange);
             Envelope envelope = reader.read(body);
             ref = envelope.messageId();
             intake.accept(sender, Channel.QUEUE, envelope, body);
@@ -72,12 +75,29 @@ public class QueueIntake {
         }
     }
 
-    private static byte[] body(Exchange exchange) {
+    /** The message's bytes, refused before parsing when over {@code hub.limits.broker-message}. */
+    private byte[] body(Exchange exchange) {
+        long limit = limits.brokerMessage().toBytes();
         Object body = exchange.getMessage().getBody();
-        if (body instanceof byte[] bytes) {
-            return bytes;
+        byte[] bytes;
+        if (body instanceof byte[] b) {
+            bytes = b;
+        } else {
+            String text = exchange.getMessage().getBody(String.class);
+            if (text != null && text.length() > limit) {
+                // a UTF-8 character is at least one byte: over the limit without encoding it
+                throw tooLarge("more than " + limit);
+            }
+            bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
         }
-        String text = exchange.getMessage().getBody(String.class);
-        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > limit) {
+            throw tooLarge(Long.toString(bytes.length));
+        }
+        return bytes;
+    }
+
+    private RefusedException tooLarge(String size) {
+        return new RefusedException(413, "body", "is " + size + " bytes, "
+                + HubLimits.over(limits.brokerMessage(), "broker-message"));
     }
 }

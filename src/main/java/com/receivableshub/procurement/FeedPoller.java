@@ -1,5 +1,6 @@
 package com.receivableshub.procurement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.HubProperties;
@@ -10,6 +11,7 @@ import com.receivableshub.mapping.FeedMapping;
 import com.receivableshub.mapping.FeedPage;
 import com.receivableshub.model.Envelope;
 import com.receivableshub.model.MessageType;
+import com.receivableshub.model.ModelJson;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
@@ -17,7 +19,9 @@ import com.receivableshub.pipeline.Channel;
 import com.receivableshub.pipeline.IntakeResult;
 import com.receivableshub.pipeline.IntakeService;
 import com.receivableshub.pipeline.RefusedException;
+import com.receivableshub.security.HubLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,11 +58,13 @@ public class FeedPoller {
     private final HubProperties hub;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HubLimits limits;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, FeedMapper> mappers = new ConcurrentHashMap<>();
 
     public FeedPoller(ParticipantDirectory directory, IntakeService intake, JdbcTemplate jdbc, HubProperties hub,
-                      ObjectMapper json, Clock clock) {
+                      ObjectMapper json, Clock clock, HubLimits limits) {
+        this.limits = limits;
         this.directory = directory;
         this.intake = intake;
         this.jdbc = jdbc;
@@ -117,7 +123,7 @@ public class FeedPoller {
         } catch (RefusedException e) {
             LOG.error("feed of {}: release {} ({}) refused: {}", system.code(), r.releaseId(), id, e.getMessage());
             return false;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -160,13 +166,32 @@ public class FeedPoller {
         }
     }
 
+    /** One page, read within {@code hub.limits.feed-page} and {@code hub.limits.json-depth}, or why it is refused. */
     private JsonNode fetch(Participant system, String url) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET()
                 .header("Accept", "application/json");
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + url + " answered HTTP " + response.statusCode());
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + url + " answered HTTP " + response.statusCode());
+            }
+            long limit = limits.feedPage().toBytes();
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw new IOException("GET " + url + ": the page is more than " + limit + " bytes, "
+                        + HubLimits.over(limits.feedPage(), "feed-page"));
+            }
         }
-        return json.readTree(response.body());
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            var limit = ModelJson.constraintBroken(json, e);
+            if (limit.isPresent()) {
+                throw new IOException("GET " + url + ": the page " + limit.get(), e);
+            }
+            throw new IOException("GET " + url + ": the page is not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
     }
 }

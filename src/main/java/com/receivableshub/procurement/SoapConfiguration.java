@@ -1,11 +1,14 @@
 package com.receivableshub.procurement;
 
+import com.receivableshub.security.HubLimits;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
+import java.util.Map;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +18,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SoapConfiguration {
 
-    /** ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema. */
+    /**
+     * ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema, and read within
+     * the XML limits of {@code hub.limits.*} (CXF's secure StAX reader refuses DTDs, so no entity is ever expanded).
+     */
     @Bean
-    CxfEndpoint procurementIntake() {
+    CxfEndpoint procurementIntake(HubLimits limits) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress("/procurement");
         endpoint.setServiceClass(ProcurementIntakePort.class);
@@ -26,7 +32,11 @@ public class SoapConfiguration {
         endpoint.setCxfConfigurer(new CxfConfigurer() {
             @Override
             public void configure(AbstractWSDLBasedEndpointFactory factory) {
-                factory.getProperties(true).put(Message.SCHEMA_VALIDATION_ENABLED, "IN");
+                Map<String, Object> properties = factory.getProperties(true);
+                properties.put(Message.SCHEMA_VALIDATION_ENABLED, "IN");
+                properties.put(StaxUtils.MAX_ELEMENT_DEPTH, limits.xmlDepth());
+                properties.put(StaxUtils.MAX_CHILD_ELEMENTS, limits.xmlChildElements());
+                properties.put(StaxUtils.MAX_TEXT_LENGTH, limits.xmlTextLength());
             }
 
             @Override

@@ -14,6 +14,7 @@ import com.receivableshub.model.RecordError;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.security.HubLimits;
 import com.receivableshub.reversefactoring.FeedIngest.FeedRecord;
 import com.receivableshub.reversefactoring.FeedIngest.FeedResult;
 import java.io.File;
@@ -52,9 +53,12 @@ public class ErpFiles {
     private final ObjectMapper json;
     private final Map<Path, CsvLayout> layouts = new ConcurrentHashMap<>();
     private final int chunkSize;
+    private final HubLimits limits;
 
     public ErpFiles(ParticipantDirectory directory, FeedIngest feed, HubProperties hub, ObjectMapper json,
-                    @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:1000}") int chunkSize) {
+                    @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:1000}") int chunkSize,
+                    HubLimits limits) {
+        this.limits = limits;
         this.directory = directory;
         this.feed = feed;
         this.hub = hub;
@@ -96,6 +100,15 @@ public class ErpFiles {
                             : kind == null ? "the file name must start with one of " + KINDS
                             : core.source() + " names no layout '" + kind + "-file' in formats"))));
             result.finish(0);
+            return new FileResult(name, 0, 0, 0, 0);
+        }
+        long size = Files.size(path);
+        if (size > limits.erpFile().toBytes()) {
+            // refused unread: nothing of it is taken, the result file says why
+            result.fileRefused(new RejectedFileException(name, List.of(new LineError(0, "",
+                    "the file is " + size + " bytes, " + HubLimits.over(limits.erpFile(), "erp-file")))));
+            result.finish(0);
+            LOG.warn("file {} of {} refused: {} bytes, over hub.limits.erp-file", name, coreCode, size);
             return new FileResult(name, 0, 0, 0, 0);
         }
         CsvLayout layout = layouts.computeIfAbsent(hub.homePath().resolve(mapping), CsvLayout::load);
