@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 @Component("erpFiles")
 public class ErpFiles {
 
+    /** Set on the exchange when the hub stopped reading a file because it is shutting down. */
+    public static final String LEFT_FOR_RESTART = "erpFilesLeftForRestart";
     private static final Logger LOG = LoggerFactory.getLogger(ErpFiles.class);
     private static final List<String> KINDS = List.of("collection-accounts", "adjustments", "payments", "payables");
 
@@ -77,14 +79,36 @@ public class ErpFiles {
         Path partial = outbox.resolve(name + ".result.csv.part");
         FileResult answer;
         try (ResultFile result = ResultFile.create(partial)) {
-            answer = ingest(path, name, coreCode, result);
+            answer = ingest(path, name, coreCode, result, () -> stopping(exchange));
         }
         Files.move(partial, outbox.resolve(name + ".result.csv"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return answer;
     }
 
-    private FileResult ingest(Path path, String name, String coreCode, ResultFile result) throws IOException {
+    /**
+     * The hub is shutting down: the file is not read further. What committed stays (a restart counts it as
+     * duplicates); the file stays in the inbox (see {@link ErpFileProcessStrategy}).
+     */
+    private static boolean stopping(Exchange exchange) {
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) {
+            exchange.setProperty(LEFT_FOR_RESTART, true);
+            return true;
+        }
+        return false;
+    }
+
+    /** Thrown between two chunks of a file when the hub is shutting down. */
+    public static final class LeftForRestartException extends RuntimeException {
+        public LeftForRestartException(String file, long lines) {
+            super("the hub is shutting down: file " + file + " stops after " + lines
+                    + " lines, whose chunks are committed; it stays in the inbox and is taken again at the next start",
+                    null, false, false);
+        }
+    }
+
+    private FileResult ingest(Path path, String name, String coreCode, ResultFile result,
+                              java.util.function.BooleanSupplier stopping) throws IOException {
         Participant core = directory.byCode(coreCode).filter(p -> p.has(ParticipantRole.CORE_ENTERPRISE))
                 .orElse(null);
         String kind = KINDS.stream().filter(k -> name.startsWith(k + "-") || name.startsWith(k + "."))
@@ -108,6 +132,9 @@ public class ErpFiles {
                 if (line instanceof MappedLine mapped) {
                     chunk.add(mapped);
                     if (chunk.size() == chunkSize) {
+                        if (stopping.getAsBoolean()) {
+                            throw new LeftForRestartException(name, result.lines());
+                        }
                         duplicates += flush(core, name, ++chunkNo, chunk, result);
                     }
                 } else {
@@ -115,6 +142,9 @@ public class ErpFiles {
                 }
             }
             if (!chunk.isEmpty()) {
+                if (stopping.getAsBoolean()) {
+                    throw new LeftForRestartException(name, result.lines());
+                }
                 duplicates += flush(core, name, ++chunkNo, chunk, result);
             }
         } catch (RejectedFileException e) {
