@@ -91,19 +91,34 @@ public class ErpFiles {
      * duplicates); the file stays in the inbox (see {@link ErpFileProcessStrategy}).
      */
     private static boolean stopping(Exchange exchange) {
-        if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) {
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped() || jvmShuttingDown()) {
             exchange.setProperty(LEFT_FOR_RESTART, true);
             return true;
         }
         return false;
     }
 
+    /**
+     * SIGTERM: the JVM runs its shutdown hooks side by side, so the database may be going away (H2 closes itself in
+     * its own hook) before Camel is told to stop.
+     */
+    static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     /** Thrown between two chunks of a file when the hub is shutting down. */
     public static final class LeftForRestartException extends RuntimeException {
-        public LeftForRestartException(String file, long lines) {
+        public LeftForRestartException(String file, long lines, Throwable cause) {
             super("the hub is shutting down: file " + file + " stops after " + lines
                     + " lines, whose chunks are committed; it stays in the inbox and is taken again at the next start",
-                    null, false, false);
+                    cause, false, false);
         }
     }
 
@@ -133,9 +148,9 @@ public class ErpFiles {
                     chunk.add(mapped);
                     if (chunk.size() == chunkSize) {
                         if (stopping.getAsBoolean()) {
-                            throw new LeftForRestartException(name, result.lines());
+                            throw new LeftForRestartException(name, result.lines(), null);
                         }
-                        duplicates += flush(core, name, ++chunkNo, chunk, result);
+                        duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
                     }
                 } else {
                     result.add(line);
@@ -143,9 +158,9 @@ public class ErpFiles {
             }
             if (!chunk.isEmpty()) {
                 if (stopping.getAsBoolean()) {
-                    throw new LeftForRestartException(name, result.lines());
+                    throw new LeftForRestartException(name, result.lines(), null);
                 }
-                duplicates += flush(core, name, ++chunkNo, chunk, result);
+                duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
             }
         } catch (RejectedFileException e) {
             result.fileRefused(e);
@@ -154,6 +169,20 @@ public class ErpFiles {
         LOG.info("file {} of {}: {} lines, {} accepted, {} rejected, {} duplicates", name, coreCode,
                 result.lines(), result.accepted(), result.rejected(), duplicates);
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
+    }
+
+    private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result,
+                       java.util.function.BooleanSupplier stopping) throws IOException {
+        try {
+            return flush(core, file, chunkNo, chunk, result);
+        } catch (RuntimeException e) {
+            // A chunk that failed because the hub is going down (its database closing) rolled back: the file is
+            // taken again at the next start, from its first line, idempotently.
+            if (stopping.getAsBoolean()) {
+                throw new LeftForRestartException(file, result.lines(), e);
+            }
+            throw e;
+        }
     }
 
     private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result)
