@@ -44,13 +44,18 @@ public record HubProperties(
      * @param port           the embedded broker's acceptor port (CORE, AMQP, OpenWire, STOMP)
      * @param hubUser        the hub's own user on an external broker
      * @param maxDeliveries  deliveries before a message goes to the dead-letter address
+     * @param redeliveryDelayMs    how long a message that failed waits before it is delivered again (doubled at
+     *                             each attempt); the consumer takes the messages behind it meanwhile
+     * @param maxRedeliveryDelayMs the longest such wait
      */
     public record Broker(
             @DefaultValue("true") boolean embedded,
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("61616") int port,
             @DefaultValue("hub") String hubUser,
-            @DefaultValue("10") int maxDeliveries) {
+            @DefaultValue("10") int maxDeliveries,
+            @DefaultValue("1000") long redeliveryDelayMs,
+            @DefaultValue("60000") long maxRedeliveryDelayMs) {
     }
 
     /** Paths are kept as text: Spring would resolve a Path against the servlet context, not the working folder. */

@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 @Component("erpFiles")
 public class ErpFiles {
 
+    /** Set on the exchange when the hub stopped reading a file because it is shutting down. */
+    public static final String LEFT_FOR_RESTART = "erpFilesLeftForRestart";
     private static final Logger LOG = LoggerFactory.getLogger(ErpFiles.class);
     private static final List<String> KINDS = List.of("collection-accounts", "adjustments", "payments", "payables");
 
@@ -81,14 +83,51 @@ public class ErpFiles {
         Path partial = outbox.resolve(name + ".result.csv.part");
         FileResult answer;
         try (ResultFile result = ResultFile.create(partial)) {
-            answer = ingest(path, name, coreCode, result);
+            answer = ingest(path, name, coreCode, result, () -> stopping(exchange));
         }
         Files.move(partial, outbox.resolve(name + ".result.csv"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return answer;
     }
 
-    private FileResult ingest(Path path, String name, String coreCode, ResultFile result) throws IOException {
+    /**
+     * The hub is shutting down: the file is not read further. What committed stays (a restart counts it as
+     * duplicates); the file stays in the inbox (see {@link ErpFileProcessStrategy}).
+     */
+    private static boolean stopping(Exchange exchange) {
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped() || jvmShuttingDown()) {
+            exchange.setProperty(LEFT_FOR_RESTART, true);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * SIGTERM: the JVM runs its shutdown hooks side by side, so the database may be going away (H2 closes itself in
+     * its own hook) before Camel is told to stop.
+     */
+    static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Thrown between two chunks of a file when the hub is shutting down. */
+    public static final class LeftForRestartException extends RuntimeException {
+        public LeftForRestartException(String file, long lines, Throwable cause) {
+            super("the hub is shutting down: file " + file + " stops after " + lines
+                    + " lines, whose chunks are committed; it stays in the inbox and is taken again at the next start",
+                    cause, false, false);
+        }
+    }
+
+    private FileResult ingest(Path path, String name, String coreCode, ResultFile result,
+                              java.util.function.BooleanSupplier stopping) throws IOException {
         Participant core = directory.byCode(coreCode).filter(p -> p.has(ParticipantRole.CORE_ENTERPRISE))
                 .orElse(null);
         String kind = KINDS.stream().filter(k -> name.startsWith(k + "-") || name.startsWith(k + "."))
@@ -121,14 +160,20 @@ public class ErpFiles {
                 if (line instanceof MappedLine mapped) {
                     chunk.add(mapped);
                     if (chunk.size() == chunkSize) {
-                        duplicates += flush(core, name, ++chunkNo, chunk, result);
+                        if (stopping.getAsBoolean()) {
+                            throw new LeftForRestartException(name, result.lines(), null);
+                        }
+                        duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
                     }
                 } else {
                     result.add(line);
                 }
             }
             if (!chunk.isEmpty()) {
-                duplicates += flush(core, name, ++chunkNo, chunk, result);
+                if (stopping.getAsBoolean()) {
+                    throw new LeftForRestartException(name, result.lines(), null);
+                }
+                duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
             }
         } catch (RejectedFileException e) {
             result.fileRefused(e);
@@ -137,6 +182,20 @@ public class ErpFiles {
         LOG.info("file {} of {}: {} lines, {} accepted, {} rejected, {} duplicates", name, coreCode,
                 result.lines(), result.accepted(), result.rejected(), duplicates);
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
+    }
+
+    private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result,
+                       java.util.function.BooleanSupplier stopping) throws IOException {
+        try {
+            return flush(core, file, chunkNo, chunk, result);
+        } catch (RuntimeException e) {
+            // A chunk that failed because the hub is going down (its database closing) rolled back: the file is
+            // taken again at the next start, from its first line, idempotently.
+            if (stopping.getAsBoolean()) {
+                throw new LeftForRestartException(file, result.lines(), e);
+            }
+            throw e;
+        }
     }
 
     private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result)
