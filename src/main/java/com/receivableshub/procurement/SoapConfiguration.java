@@ -1,5 +1,6 @@
 package com.receivableshub.procurement;
 
+import com.receivableshub.security.UsernameTokenInterceptor;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.cxf.endpoint.Client;
@@ -15,9 +16,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SoapConfiguration {
 
-    /** ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema. */
+    /**
+     * ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema, callers without
+     * a certificate or API key authenticate with a WS-Security UsernameToken.
+     */
     @Bean
-    CxfEndpoint procurementIntake() {
+    CxfEndpoint procurementIntake(UsernameTokenInterceptor usernameToken) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress("/procurement");
         endpoint.setServiceClass(ProcurementIntakePort.class);
@@ -35,6 +39,7 @@ public class SoapConfiguration {
 
             @Override
             public void configureServer(Server server) {
+                server.getEndpoint().getInInterceptors().add(usernameToken);
             }
         });
         return endpoint;
