@@ -33,7 +33,8 @@ import org.w3c.dom.Node;
  * within {@code hub.security.username-token-max-age} of now; a nonce is accepted once (remembered for that long),
  * so a replayed token is refused. {@code PasswordText} is refused. A call that {@link CallerIdentityFilter} already
  * identified (client certificate, API key) needs no token; if it carries one, it must be the same participant's.
- * A call with neither is refused. Faults are SOAP client faults that say why, without echoing any secret.
+ * A call with neither is refused with HTTP 401. Other refusals are SOAP client faults (HTTP 500, as SOAP 1.1 has
+ * it) that say why, without echoing any secret.
  */
 public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
 
@@ -72,7 +73,9 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         Element security = securityHeader(message);
         if (security == null) {
             if (transportCaller == null) {
-                throw refuse("unauthenticated: no API key, client certificate or WS-Security UsernameToken");
+                SoapFault fault = refuse("unauthenticated: no API key, client certificate or WS-Security UsernameToken");
+                fault.setStatusCode(401); // nothing to check at all, as the HTTP filter answers a REST call
+                throw fault;
             }
             return;
         }
@@ -152,7 +155,6 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private static SoapFault refuse(String reason) {
         LOG.warn("SOAP call refused: {}", reason);
         SoapFault fault = new SoapFault(reason, CLIENT);
-        fault.setStatusCode(reason.startsWith("forbidden") ? 403 : 401);
         return fault;
     }
 
