@@ -54,6 +54,9 @@ public class EmbeddedBrokerConfiguration {
         config.setNodeManagerLockDirectory(data.toString());
         config.setSecurityEnabled(true);
         config.setPopulateValidatedUser(true);
+        // Artemis caches a login by user and password, not by transport: the hub's anonymous in-VM login must not
+        // be found again by an anonymous TCP client (see HubSecurityManager).
+        config.setAuthenticationCacheSize(0);
         config.setPersistIDCache(true);
         config.setIDCacheSize(100_000);
         config.setJMXManagementEnabled(false);
