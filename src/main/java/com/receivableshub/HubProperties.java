@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adaptersDir the adapter files, one per participant
  * @param secrets     how secret references are resolved
  * @param broker      the broker the hub uses
+ * @param tls         TLS (and client certificates) on the HTTP server of REST, SOAP and the actuator
+ * @param security    which ways of proving who one is the REST and SOAP interfaces accept
  */
 @ConfigurationProperties(prefix = "hub")
 public record HubProperties(
@@ -22,7 +24,46 @@ public record HubProperties(
         @DefaultValue("adapters") String adaptersDir,
         @DefaultValue Secrets secrets,
         @DefaultValue Broker broker,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue Tls tls,
+        @DefaultValue Security security) {
+
+    /**
+     * @param enabled            serve HTTPS on {@code server.port}
+     * @param clientAuth         {@code want} (a client certificate is asked for; callers without one may use an API
+     *                           key or, on SOAP, a UsernameToken) or {@code need} (no handshake without one)
+     * @param keyStore           PKCS#12 file of the hub's TLS key and certificate chain; empty: the demo TLS
+     *                           authority makes one in {@code ${hub.data-dir}/pki/tls} (only where secrets may be
+     *                           generated)
+     * @param keyStorePassword   its password, a secret reference ({@code env:NAME} or {@code file:PATH}); empty:
+     *                           {@code file:${hub.data-dir}/secrets/tls-key-store.password}
+     * @param trustStore         PKCS#12 file of the CA certificates client certificates may be issued by; empty:
+     *                           the demo TLS authority's
+     * @param trustStorePassword its password, a secret reference; empty:
+     *                           {@code file:${hub.data-dir}/secrets/tls-trust-store.password}
+     */
+    public record Tls(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("want") String clientAuth,
+            @DefaultValue("") String keyStore,
+            @DefaultValue("") String keyStorePassword,
+            @DefaultValue("") String trustStore,
+            @DefaultValue("") String trustStorePassword) {
+    }
+
+    /**
+     * @param apiKeys              accept {@code X-Api-Key} (demo, development); off in production, where only
+     *                             registered client certificates (and, on SOAP, UsernameTokens) identify a caller
+     * @param usernameToken        accept a WS-Security UsernameToken (PasswordDigest) on SOAP from participants
+     *                             whose adapter has {@code identity.soapPassword}
+     * @param usernameTokenMaxAge  how old (or how far ahead) a token's {@code Created} may be; its nonce is
+     *                             remembered that long, so a replayed token is refused
+     */
+    public record Security(
+            @DefaultValue("true") boolean apiKeys,
+            @DefaultValue("true") boolean usernameToken,
+            @DefaultValue("PT5M") java.time.Duration usernameTokenMaxAge) {
+    }
 
     /**
      * @param periodMs  how often the relay looks for due outbox rows

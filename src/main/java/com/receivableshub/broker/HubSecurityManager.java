@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Who may do what on the embedded broker. The hub itself connects in-VM and may do everything. A funder logs in
  * with the broker user and password of its adapter file, may consume and browse only its own queue, and may send
- * only to the hub's inbound address. Nobody else gets in.
+ * only to the hub's inbound address. Nobody else gets in. The broker must not cache authentications
+ * ({@code authenticationCacheSize 0}): its cache is keyed by user and password only, so the hub's own anonymous
+ * in-VM login would otherwise let any anonymous TCP client in with the hub's rights.
  */
 public final class HubSecurityManager implements ActiveMQSecurityManager5 {
 
     static final String HUB_ROLE = "hub";
     static final String FUNDER_ROLE = "funder";
-    private static final String HUB_USER = "hub";
+    /** Not a possible adapter broker user (those are [a-z0-9._-]), so no funder can share its cached rights. */
+    static final String HUB_USER = "#hub-in-vm";
     private static final Logger LOG = LoggerFactory.getLogger(HubSecurityManager.class);
 
     private final ParticipantDirectory directory;

@@ -8,14 +8,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A participant's plain HTTP client of the hub's REST and SOAP interfaces. */
+/** A participant's HTTP or HTTPS client of the hub's REST and SOAP interfaces. */
 public final class HubClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
 
     public HubClient(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** An HTTPS client that presents the key and certificate of {@code ssl}'s key managers (mutual TLS). */
+    public HubClient(String baseUrl, javax.net.ssl.SSLContext ssl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl)
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {

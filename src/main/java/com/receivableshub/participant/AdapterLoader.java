@@ -31,7 +31,8 @@ public final class AdapterLoader {
     private static final Set<String> TOP_FIELDS = Set.of(
             "code", "name", "roles", "regions", "identity", "endpoints", "certificate", "signature", "formats", "retry",
             "values", "description");
-    private static final Set<String> IDENTITY_FIELDS = Set.of("apiKey", "clientCertificate", "brokerUser", "brokerPassword");
+    private static final Set<String> IDENTITY_FIELDS = Set.of("apiKey", "clientCertificate", "brokerUser", "brokerPassword",
+            "soapPassword");
     private static final Set<String> RETRY_FIELDS = Set.of("initialDelay", "maxDelay", "budget");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -135,6 +136,7 @@ public final class AdapterLoader {
         Optional<Path> clientCert = file(identity, "clientCertificate", "identity.clientCertificate", fp);
         Optional<String> brokerUser = Optional.ofNullable(text(identity, "brokerUser", fp, false));
         Optional<SecretRef> brokerPassword = secret(identity, "brokerPassword", "identity.brokerPassword", fp);
+        Optional<SecretRef> soapPassword = secret(identity, "soapPassword", "identity.soapPassword", fp);
         if (apiKey.isEmpty() && clientCert.isEmpty() && brokerUser.isEmpty()
                 && (roles.contains(ParticipantRole.SUPPLIER) || roles.contains(ParticipantRole.CORE_ENTERPRISE)
                 || roles.contains(ParticipantRole.FUNDER) || roles.contains(ParticipantRole.PROCUREMENT_SYSTEM))) {
@@ -201,7 +203,7 @@ public final class AdapterLoader {
             return null;
         }
         return new Participant(fp.file, code, name, Set.copyOf(roles), List.copyOf(regions), apiKey, clientCert,
-                brokerUser, brokerPassword, Map.copyOf(endpoints), certificate, signature, Map.copyOf(formats), retry,
+                brokerUser, brokerPassword, soapPassword, Map.copyOf(endpoints), certificate, signature, Map.copyOf(formats), retry,
                 Map.copyOf(values));
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param clientCertificate PEM of the TLS client certificate it calls with, if any
  * @param brokerUser   its user on the hub's broker (funders)
  * @param brokerPassword its broker password, by reference
+ * @param soapPassword the password of its WS-Security UsernameToken on SOAP (username: its credit code), by reference
  * @param endpoints    named outside endpoints (erp, registry, treasury, feed, ...), placeholders resolved
  * @param certificate  PEM of the certificate its signatures verify against
  * @param formats      named mapping files in mappings/
@@ -35,6 +36,7 @@ public record Participant(
         Optional<Path> clientCertificate,
         Optional<String> brokerUser,
         Optional<SecretRef> brokerPassword,
+        Optional<SecretRef> soapPassword,
         Map<String, URI> endpoints,
         Optional<Path> certificate,
         SignatureAlgorithm signature,

@@ -23,6 +23,7 @@ public final class ParticipantDirectory {
     private final Map<String, Participant> byBrokerUser = new LinkedHashMap<>();
     private final Map<String, String> brokerPasswordHash = new LinkedHashMap<>();
     private final Map<String, Participant> byClientCertificate = new LinkedHashMap<>();
+    private final Map<String, byte[]> soapPasswords = new LinkedHashMap<>();
 
     public ParticipantDirectory(List<Participant> participants, SecretResolver secrets) {
         List<String> problems = new ArrayList<>();
@@ -40,9 +41,20 @@ public final class ParticipantDirectory {
             });
             p.clientCertificate().ifPresent(path -> {
                 try {
-                    byClientCertificate.put(fingerprint(Certificates.readPem(path)), p);
+                    Participant other = byClientCertificate.putIfAbsent(fingerprint(Certificates.readPem(path)), p);
+                    if (other != null) {
+                        problems.add(p.source() + ": field 'identity.clientCertificate': the certificate is also "
+                                + other.source() + "'s");
+                    }
                 } catch (RuntimeException e) {
                     problems.add(p.source() + ": field 'identity.clientCertificate': " + e.getMessage());
+                }
+            });
+            p.soapPassword().ifPresent(ref -> {
+                try {
+                    soapPasswords.put(p.code(), secrets.resolve(ref).getBytes(StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    problems.add(p.source() + ": field 'identity.soapPassword': " + e.getMessage());
                 }
             });
             p.brokerUser().ifPresent(user -> {
@@ -69,6 +81,31 @@ public final class ParticipantDirectory {
 
     public Optional<Participant> byClientCertificate(X509Certificate certificate) {
         return Optional.ofNullable(byClientCertificate.get(fingerprint(certificate)));
+    }
+
+    /**
+     * The participant whose WS-Security UsernameToken this is: {@code user} is its credit code and {@code digest}
+     * is Base64-decoded {@code SHA-1(nonce + created + password)} (UsernameToken Profile 1.1, PasswordDigest).
+     */
+    public Optional<Participant> authenticateSoapDigest(String user, byte[] nonce, String created, byte[] digest) {
+        byte[] password = user == null ? null : soapPasswords.get(user);
+        if (password == null || nonce == null || created == null || digest == null) {
+            return Optional.empty();
+        }
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(nonce);
+            sha1.update(created.getBytes(StandardCharsets.UTF_8));
+            sha1.update(password);
+            return MessageDigest.isEqual(sha1.digest(), digest) ? byCode(user) : Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 fingerprint of a certificate's DER encoding, as the hub compares client certificates. */
+    public static String certificateFingerprint(X509Certificate certificate) {
+        return fingerprint(certificate);
     }
 
     public Optional<Participant> byBrokerUser(String user) {

@@ -1,6 +1,7 @@
 package com.receivableshub.procurement;
 
 import com.receivableshub.security.HubLimits;
+import com.receivableshub.security.UsernameTokenInterceptor;
 import com.receivableshub.soap.procurement.ProcurementIntakePort;
 import java.util.Map;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
@@ -19,11 +20,12 @@ import org.springframework.context.annotation.Configuration;
 public class SoapConfiguration {
 
     /**
-     * ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema, and read within
-     * the XML limits of {@code hub.limits.*} (CXF's secure StAX reader refuses DTDs, so no entity is ever expanded).
+     * ProcurementIntake at /services/procurement; requests are validated against the WSDL's schema and read within
+     * the XML limits of {@code hub.limits.*} (CXF's secure StAX reader refuses DTDs, so no entity is ever expanded);
+     * callers without a certificate or API key authenticate with a WS-Security UsernameToken.
      */
     @Bean
-    CxfEndpoint procurementIntake(HubLimits limits) {
+    CxfEndpoint procurementIntake(HubLimits limits, UsernameTokenInterceptor usernameToken) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress("/procurement");
         endpoint.setServiceClass(ProcurementIntakePort.class);
@@ -45,6 +47,7 @@ public class SoapConfiguration {
 
             @Override
             public void configureServer(Server server) {
+                server.getEndpoint().getInInterceptors().add(usernameToken);
             }
         });
         return endpoint;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The demo certificate authority in {@code ${hub.data-dir}/pki}: where secrets may be generated (demo, development,
  * tests), every participant and the hub get a key and a certificate on first start, so that the adapters'
  * {@code certificate:} files exist and the simulators can sign. The hub's ECDSA key lives in {@code pki/ecdsa}.
- * In production the adapters name real certificates and nothing is generated.
+ * Each participant also gets a TLS client certificate from the demo TLS authority ({@link TlsPki}) in
+ * {@code pki/tls}. In production the adapters name real certificates and nothing is generated.
  */
 @Component
 public class DemoPki {
@@ -31,6 +32,11 @@ public class DemoPki {
         return sm2Dir().resolve("ecdsa");
     }
 
+    /** The demo TLS authority: the hub's server key store, the trust store and the participants' client certificates. */
+    public Path tlsDir() {
+        return sm2Dir().resolve("tls");
+    }
+
     /** Makes what is missing; keeps what exists. */
     public void ensure(List<Participant> participants) {
         if (!hub.secrets().generateMissing()) {
@@ -47,5 +53,8 @@ public class DemoPki {
         }
         Pki.generate(sm2Dir(), subjects);
         Pki.generate(ecdsaDir(), List.of(new Pki.Subject("receivables-hub", hub.code(), SignatureAlgorithm.ECDSA_P256)));
+        for (Participant p : participants) {
+            TlsPki.ensureClient(tlsDir(), p.name(), p.code());
+        }
     }
 }
