@@ -53,6 +53,11 @@ start() {
 stop() {
   if [ -x "$INSTANCE/bin/artemis-service" ]; then
     "$INSTANCE/bin/artemis-service" stop >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do
+      (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null || return 0
+      sleep 1
+    done
+    "$INSTANCE/bin/artemis-service" force-stop >/dev/null 2>&1 || true
   fi
 }
 

@@ -4,6 +4,7 @@ import com.receivableshub.pipeline.DeadLetters;
 import com.receivableshub.pipeline.Outbox;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +17,24 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code java -jar receivables-hub.jar dead-letters list|show <id>|replay <id> [--spring.profiles.active=postgres]}:
+ * {@code java -jar receivables-hub.jar dead-letters list|show <id>...|replay <id>... [--spring.profiles.active=postgres]}:
  * the dead-letter store of the configured database, for operators without the REST API at hand. Only the database
  * is opened (no broker, no routes), so it runs beside a running hub; a replayed message is put back in the outbox
- * once and the running hub's relay delivers it (or the hub's next start does). Exit code 0 when done, 1 when the
- * dead letter is unknown or was replayed already, 2 on a usage error.
+ * once and the running hub's relay delivers it (or the hub's next start does). Exit code 0 when done, 1 when a
+ * dead letter is unknown or was replayed already (the others are still replayed), 2 on a usage error.
  */
 public final class DeadLettersCommand {
 
-    static final String USAGE = "usage: dead-letters list | show <id> | replay <id> [--spring.profiles.active=postgres]";
+    static final String USAGE = "usage: dead-letters list | show <id>... | replay <id>..."
+            + " [--spring.profiles.active=postgres]";
 
     private DeadLettersCommand() {
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: the hub's own component scan must not pick it up (its clock is the hub's). */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
             DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class})
     @Import({Outbox.class, DeadLetters.class})
@@ -49,17 +50,19 @@ public final class DeadLettersCommand {
         List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
         String action = words.isEmpty() ? "" : words.get(0);
-        Long id = null;
+        List<Long> ids = new ArrayList<>();
         if (action.equals("show") || action.equals("replay")) {
-            if (words.size() != 2) {
+            if (words.size() < 2) {
                 out.println(USAGE);
                 return 2;
             }
-            try {
-                id = Long.parseLong(words.get(1));
-            } catch (NumberFormatException e) {
-                out.println("dead-letters " + action + ": id '" + words.get(1) + "' is not a number");
-                return 2;
+            for (String word : words.subList(1, words.size())) {
+                try {
+                    ids.add(Long.parseLong(word));
+                } catch (NumberFormatException e) {
+                    out.println("dead-letters " + action + ": id '" + word + "' is not a number");
+                    return 2;
+                }
             }
         } else if (!action.equals("list") || words.size() != 1) {
             out.println(USAGE);
@@ -68,11 +71,14 @@ public final class DeadLettersCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DatabaseOnly.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(options)) {
             DeadLetters letters = context.getBean(DeadLetters.class);
-            return switch (action) {
-                case "list" -> list(letters, out);
-                case "show" -> show(letters, id, out);
-                default -> replay(letters, id, out);
-            };
+            if (action.equals("list")) {
+                return list(letters, out);
+            }
+            int exit = 0;
+            for (long id : ids) {
+                exit = Math.max(exit, action.equals("show") ? show(letters, id, out) : replay(letters, id, out));
+            }
+            return exit;
         }
     }
 
