@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops a standalone ActiveMQ Artemis 2.40.0 for the external-broker tests, on 127.0.0.1 only.
 #   .ci/artemis.sh start   download (Maven Central), create an instance, start it, wait until it listens
-#   .ci/artemis.sh stop    stop it
+#   .ci/artemis.sh stop    stop it (waits until it no longer listens)
 # The instance lives in .ci/artemis/ (ignored by git). Port: ARTEMIS_PORT (default 61716).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +9,9 @@ VERSION=2.40.0
 PORT=${ARTEMIS_PORT:-61716}
 HOME_DIR=$PWD/artemis
 DIST=$HOME_DIR/apache-artemis-$VERSION
+# One instance per port, so a test may run its own broker beside the default one.
 INSTANCE=$HOME_DIR/instance
+[ "$PORT" = 61716 ] || INSTANCE=$HOME_DIR/instance-$PORT
 PASSWORD_FILE=$HOME_DIR/hub.password
 FUNDER_USER=funder-demo-bank-fujian
 FUNDER_PASSWORD_FILE=$HOME_DIR/funder.password
@@ -51,6 +53,11 @@ start() {
 stop() {
   if [ -x "$INSTANCE/bin/artemis-service" ]; then
     "$INSTANCE/bin/artemis-service" stop >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do
+      (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null || return 0
+      sleep 1
+    done
+    "$INSTANCE/bin/artemis-service" force-stop >/dev/null 2>&1 || true
   fi
 }
 

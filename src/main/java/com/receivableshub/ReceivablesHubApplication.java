@@ -1,5 +1,6 @@
 package com.receivableshub;
 
+import com.receivableshub.cli.DeadLettersCommand;
 import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.smoke.SmokeRun;
 import com.receivableshub.trust.PkiCommand;
@@ -10,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The hub. {@code java -jar receivables-hub.jar} runs it. Commands: {@code smoke} runs the smoke test,
- * {@code ledger-verify} checks the ledger's hash chain, {@code pki <dir>} makes a test certificate authority and the
+ * {@code ledger-verify} checks the ledger's hash chain,
+ * {@code dead-letters list|show <id>|replay <id>} lists, shows and replays what could not be delivered, {@code pki <dir>} makes a test certificate authority and the
  * participants' keys and certificates.
  */
 @SpringBootApplication
@@ -23,6 +25,7 @@ public class ReceivablesHubApplication {
         switch (command) {
             case "smoke" -> System.exit(SmokeRun.run(rest, System.out));
             case "ledger-verify" -> System.exit(LedgerVerifyCommand.run(rest, System.out));
+            case "dead-letters" -> System.exit(DeadLettersCommand.run(rest, System.out));
             case "pki" -> System.exit(PkiCommand.run(rest, System.out));
             default -> {
                 // run the hub

@@ -2,17 +2,16 @@ package com.receivableshub.api;
 
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.DeadLetters;
 import com.receivableshub.pipeline.Ledger;
 import com.receivableshub.pipeline.LedgerEntry;
 import com.receivableshub.pipeline.LedgerVerifier;
-import com.receivableshub.pipeline.Outbox;
 import com.receivableshub.pipeline.RefusedException;
 import com.receivableshub.pipeline.Subjects;
 import com.receivableshub.procurement.LockStore;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +25,17 @@ public class OperatorApi {
     private final LedgerVerifier verifier;
     private final Ledger ledger;
 
-    private final Outbox outbox;
-    private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
 
     private final LockStore locks;
 
-    public OperatorApi(RestIntake callers, LedgerVerifier verifier, Ledger ledger, Outbox outbox, JdbcTemplate jdbc,
+    public OperatorApi(RestIntake callers, LedgerVerifier verifier, Ledger ledger, DeadLetters deadLetters,
                        LockStore locks) {
         this.locks = locks;
         this.callers = callers;
         this.verifier = verifier;
         this.ledger = ledger;
-        this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
     }
 
     public LedgerVerifier.Result verifyLedger(Exchange exchange) {
@@ -62,35 +59,25 @@ public class OperatorApi {
     /** GET /api/v1/operator/dead-letters: what could not be delivered, newest first. */
     public List<Map<String, Object>> deadLetters(Exchange exchange) {
         requireOperator(exchange);
-        return jdbc.queryForList("SELECT id, message_id, receiver, destination, type, reason, attempts, failed_at,"
-                + " last_status, replayed_at FROM dead_letter ORDER BY id DESC LIMIT 500");
+        return deadLetters.list(500);
     }
 
     /** GET /api/v1/operator/dead-letters/{id}: one dead letter with the message as it was to be sent. */
     public Map<String, Object> deadLetter(Exchange exchange) {
         requireOperator(exchange);
         long id = id(exchange);
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT d.id, d.message_id, d.receiver, d.destination, d.type,"
-                + " d.reason, d.attempts, d.failed_at, d.last_status, d.replayed_at, o.body FROM dead_letter d"
-                + " JOIN outbox o ON o.id = d.outbox_id WHERE d.id = ?", id);
-        if (rows.isEmpty()) {
-            throw new RefusedException(404, "id", "no dead letter " + id);
-        }
-        Map<String, Object> row = new java.util.LinkedHashMap<>(rows.get(0));
-        row.put("body", new String((byte[]) row.get("body"), java.nio.charset.StandardCharsets.UTF_8));
-        return row;
+        return deadLetters.show(id).orElseThrow(() -> new RefusedException(404, "id", "no dead letter " + id));
     }
 
     /** POST /api/v1/operator/dead-letters/{id}/replay: delivers it again, once. */
     public Map<String, Object> replay(Exchange exchange) {
         requireOperator(exchange);
         long id = id(exchange);
-        if (!outbox.replay(id)) {
-            boolean exists = !jdbc.queryForList("SELECT id FROM dead_letter WHERE id = ?", Long.class, id).isEmpty();
-            throw new RefusedException(exists ? 409 : 404, "id", exists ? "dead letter " + id + " was replayed already"
-                    : "no dead letter " + id);
+        switch (deadLetters.replay(id)) {
+            case ALREADY_REPLAYED -> throw new RefusedException(409, "id", "dead letter " + id + " was replayed already");
+            case UNKNOWN -> throw new RefusedException(404, "id", "no dead letter " + id);
+            case REPLAYING -> exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         }
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         return Map.of("id", id, "status", "REPLAYING");
     }
 

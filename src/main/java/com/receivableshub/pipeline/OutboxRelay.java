@@ -145,9 +145,13 @@ public class OutboxRelay {
                     : ": " + (body.length() > 300 ? body.substring(0, 300) + "..." : body));
         }
         Throwable root = e;
+        String message = e.getMessage();
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            message = root.getMessage() != null ? root.getMessage() : message;
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        // A timeout often says nothing more than its class: keep the nearest message of the chain.
+        return root.getClass().getSimpleName() + ": " + (root.getMessage() != null ? root.getMessage()
+                : message != null ? message : "no details");
     }
 }
