@@ -82,10 +82,16 @@ public class Outbox {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
                 DEAD, truncate(reason), message.id());
-        jdbc.update("INSERT INTO dead_letter (outbox_id, message_id, receiver, destination, type, reason, attempts,"
-                        + " failed_at, last_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                message.id(), message.messageId(), message.receiver(), message.destination(), message.type(),
-                truncate(reason), message.attempts() + 1, now, lastStatus);
+        // A replayed letter that fails again is the same dead letter, open for another replay.
+        int again = jdbc.update("UPDATE dead_letter SET reason = ?, attempts = attempts + ?, failed_at = ?,"
+                        + " last_status = ?, replayed_at = NULL WHERE outbox_id = ?",
+                truncate(reason), message.attempts() + 1, now, lastStatus, message.id());
+        if (again == 0) {
+            jdbc.update("INSERT INTO dead_letter (outbox_id, message_id, receiver, destination, type, reason, attempts,"
+                            + " failed_at, last_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    message.id(), message.messageId(), message.receiver(), message.destination(), message.type(),
+                    truncate(reason), message.attempts() + 1, now, lastStatus);
+        }
     }
 
     /**
