@@ -55,7 +55,8 @@ public final class Bench {
             }
             i++;
         }
-        Path workDir = Files.createTempDirectory("hub-bench");
+        Path runs = Files.createDirectories(Path.of(System.getProperty("bench.workRoot", "target/bench-runs")));
+        Path workDir = Files.createTempDirectory(runs, "run-");
         String database = "bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS"));
         BenchOptions options = new BenchOptions(lines, seconds, clients, PG_SERVER + database, workDir);
         BenchReport report = new BenchReport(out);
@@ -79,7 +80,11 @@ public final class Bench {
             }
         } finally {
             execute(PG_SERVER + "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            deleteTree(workDir);
+            if (crashed == 0) {
+                deleteTree(workDir);
+            } else {
+                out.println("# logs kept in " + workDir);
+            }
         }
         out.println("# " + report.missed() + " target(s) missed, " + crashed + " part(s) crashed");
         out.flush();

@@ -90,7 +90,7 @@ public final class IngestBench implements BenchPart {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
         try (HubLauncher hub = HubLauncher.start(dir.resolve("data"), jvm, props, "ingest-hub")) {
-            hub.awaitUp(Duration.ofSeconds(180));
+            hub.awaitUp(Duration.ofMinutes(10));
             List<Funder> funders = funders(hub.dataDir());
             seedRelationships(options.jdbcUrl(), generator.supplierCodes(), funders);
 
