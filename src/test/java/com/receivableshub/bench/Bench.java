@@ -55,7 +55,8 @@ public final class Bench {
             }
             i++;
         }
-        Path runs = Files.createDirectories(Path.of(System.getProperty("bench.workRoot", "target/bench-runs")));
+        Path runs = Files.createDirectories(Path.of(System.getProperty("bench.workRoot", "target/bench-runs"))
+                .toAbsolutePath());
         Path workDir = Files.createTempDirectory(runs, "run-");
         String database = "bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS"));
         BenchOptions options = new BenchOptions(lines, seconds, clients, PG_SERVER + database, workDir);

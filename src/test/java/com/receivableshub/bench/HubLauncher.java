@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class HubLauncher implements AutoCloseable {
 
+    private static final Pattern GC_BEFORE = Pattern.compile("\\) ([0-9]+)M->[0-9]+M\\([0-9]+M\\)");
     private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     private final Process process;
@@ -62,6 +63,9 @@ final class HubLauncher implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // The heap before each collection is its peak between collections: read from the GC log, nothing polled.
+        Path gcLog = dataDir.resolveSibling(name + "-gc.log");
+        command.add("-Xlog:gc:file=" + gcLog);
         command.add("-cp");
         command.add(hubClasspath());
         command.add("com.receivableshub.ReceivablesHubApplication");
@@ -109,6 +113,19 @@ final class HubLauncher implements AutoCloseable {
             throw new IllegalStateException("no heap figure in " + body);
         }
         return (long) Double.parseDouble(m.group(1));
+    }
+
+    /** The largest heap the hub had, in bytes: the most before any collection, or now if more. */
+    long peakHeap() throws Exception {
+        long peak = heapUsed();
+        Path gcLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-gc.log"));
+        if (Files.exists(gcLog)) {
+            Matcher m = GC_BEFORE.matcher(Files.readString(gcLog));
+            while (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)) * 1024 * 1024);
+            }
+        }
+        return peak;
     }
 
     boolean alive() {
