@@ -66,10 +66,13 @@ public record HubProperties(
     }
 
     /**
-     * @param periodMs  how often the relay looks for due outbox rows
-     * @param batchSize how many rows it takes at a time
+     * @param periodMs   how often the relay looks for due outbox rows
+     * @param batchSize  how many rows it takes at a time
+     * @param maxBytes   at most this many body bytes in memory at a time (at least one row is taken)
+     * @param queueBatch broker sends per JMS transaction
      */
-    public record Relay(@DefaultValue("200") long periodMs, @DefaultValue("500") int batchSize) {
+    public record Relay(@DefaultValue("200") long periodMs, @DefaultValue("500") int batchSize,
+                        @DefaultValue("33554432") long maxBytes, @DefaultValue("64") int queueBatch) {
     }
 
     /**

@@ -131,6 +131,11 @@ public final class PayablesFileGenerator {
         return layout;
     }
 
+    /** The credit codes of the suppliers whose payables {@link #write} draws, the same for the same seed. */
+    public List<String> supplierCodes() {
+        return suppliers(new Random(seed)).stream().map(Supplier::code).toList();
+    }
+
     public List<BadLine> write(Path file, long lines) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             return write(out, lines);

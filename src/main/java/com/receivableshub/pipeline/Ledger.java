@@ -1,6 +1,7 @@
 package com.receivableshub.pipeline;
 
 import com.receivableshub.pipeline.LedgerEntry.Direction;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -43,11 +44,26 @@ public class Ledger {
                 String.join(",", receivers), bodyHash, signature, prevHash, entryHash);
         jdbc.update("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, entryHash);
         if (!subjects.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ledger_subject (subject, seq) VALUES (?, ?)",
-                    subjects.stream().map(subject -> new Object[] {subject, seq}).toList());
+            addSubjects(subjects, seq);
         }
         return new LedgerEntry(seq, now, direction, messageId, type, sender, receivers, bodyHash, signature, prevHash,
                 entryHash);
+    }
+
+    private void addSubjects(Collection<String> subjects, long seq) {
+        if (subjects.size() > 1 && BulkSql.postgres(jdbc)) {
+            // One statement for the whole set: a file chunk touches thousands of receivables.
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(
+                        "INSERT INTO ledger_subject (subject, seq) SELECT s, ? FROM unnest(?::varchar[]) AS t(s)");
+                ps.setLong(1, seq);
+                ps.setArray(2, con.createArrayOf("varchar", subjects.toArray()));
+                return ps;
+            });
+        } else {
+            jdbc.batchUpdate("INSERT INTO ledger_subject (subject, seq) VALUES (?, ?)",
+                    subjects.stream().map(subject -> new Object[] {subject, seq}).toList());
+        }
     }
 
     /** Every entry that touched a receivable or contract, oldest first. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,38 @@ public class Outbox {
 
     /** The oldest rows due for delivery. */
     public List<OutboxMessage> due(int limit) {
-        return jdbc.query(SELECT + " WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?", Outbox::row,
-                PENDING, Timestamp.from(clock.instant()), limit);
+        return due(limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * The oldest rows due for delivery, as many as fit in {@code maxBytes} of bodies (at least one): the sizes are
+     * read first, so a run of large batches never has to be in memory at once.
+     */
+    public List<OutboxMessage> due(int limit, long maxBytes) {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (maxBytes == Long.MAX_VALUE) {
+            return jdbc.query(SELECT + " WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?", Outbox::row,
+                    PENDING, now, limit);
+        }
+        List<long[]> sizes = jdbc.query("SELECT id, OCTET_LENGTH(body) FROM outbox WHERE status = ?"
+                + " AND next_attempt_at <= ? ORDER BY id LIMIT ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                PENDING, now, limit);
+        List<Long> ids = new ArrayList<>();
+        long bytes = 0;
+        for (long[] row : sizes) {
+            if (!ids.isEmpty() && bytes + row[1] > maxBytes) {
+                break;
+            }
+            ids.add(row[0]);
+            bytes += row[1];
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> args = new ArrayList<>(ids);
+        args.add(PENDING);
+        return jdbc.query(SELECT + " WHERE id IN (" + in + ") AND status = ? ORDER BY id", Outbox::row, args.toArray());
     }
 
     public Optional<OutboxMessage> byId(long id) {
@@ -66,6 +97,13 @@ public class Outbox {
     public void markSent(long id) {
         jdbc.update("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
                 SENT, Timestamp.from(clock.instant()), id);
+    }
+
+    /** Marks delivered rows in one batch. */
+    public void markSent(List<Long> ids) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                ids.stream().map(id -> new Object[] {SENT, now, id}).toList());
     }
 
     public void markRetry(long id, String error, Instant nextAttempt) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -34,9 +35,11 @@ public class OutboxRelay {
     private final ParticipantDirectory directory;
     private final HttpResponses responses;
     private final Clock clock;
+    private final QueueSender queues;
 
     public OutboxRelay(Outbox outbox, HubProperties hub, ParticipantDirectory directory, HttpResponses responses,
-                       Clock clock) {
+                       Clock clock, QueueSender queues) {
+        this.queues = queues;
         this.outbox = outbox;
         this.hub = hub;
         this.directory = directory;
@@ -45,7 +48,40 @@ public class OutboxRelay {
     }
 
     public List<OutboxMessage> due() {
-        return outbox.due(hub.relay().batchSize());
+        return outbox.due(hub.relay().batchSize(), hub.relay().maxBytes());
+    }
+
+    /**
+     * Sends the due rows bound for funders' queues, {@code hub.relay.queue-batch} per JMS transaction, and marks
+     * each transaction's rows sent together; returns the other rows (HTTP, SOAP) for their routes. A transaction
+     * that fails leaves its rows for a later attempt, and the rest of this round's queue rows wait too, so a
+     * funder's messages keep their order.
+     */
+    public List<OutboxMessage> sendQueued(List<OutboxMessage> due) {
+        List<OutboxMessage> rest = new ArrayList<>();
+        List<OutboxMessage> queued = new ArrayList<>();
+        for (OutboxMessage m : due) {
+            (m.channel() == Channel.QUEUE ? queued : rest).add(m);
+        }
+        int batch = Math.max(1, hub.relay().queueBatch());
+        for (int from = 0; from < queued.size(); from += batch) {
+            List<OutboxMessage> part = queued.subList(from, Math.min(queued.size(), from + batch));
+            try {
+                queues.send(part);
+            } catch (RuntimeException e) {
+                Instant now = clock.instant();
+                String reason = reason(e, null);
+                for (OutboxMessage m : part) {
+                    Duration delay = backoff(BROKER_RETRY, m.attempts());
+                    LOG.warn("delivery of {} {} to {} failed (attempt {}), next in {}: {}", m.type(), m.messageId(),
+                            m.destination(), m.attempts() + 1, delay, reason);
+                    outbox.markRetry(m.id(), reason, now.plus(delay));
+                }
+                break;
+            }
+            outbox.markSent(part.stream().map(OutboxMessage::id).toList());
+        }
+        return rest;
     }
 
     public void sent(OutboxMessage message) {

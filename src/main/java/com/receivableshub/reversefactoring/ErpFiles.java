@@ -28,6 +28,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,8 @@ import org.springframework.stereotype.Component;
  * says what it holds ({@code payables-*.csv}, {@code adjustments-*}, {@code payments-*},
  * {@code collection-accounts-*}); the layout is the mapping file the enterprise's adapter names for it
  * ({@code formats: payables-file: mappings/...}). The file is streamed and taken in chunks, each one database
- * transaction; the answer goes to {@code <credit code>/outbox/<file>.result.csv}. The route moves the file away only
+ * transaction, the next chunk read while the previous one is stored; the answer goes to
+ * {@code <credit code>/outbox/<file>.result.csv}. The route moves the file away only
  * after every chunk has committed.
  */
 @Component("erpFiles")
@@ -58,7 +63,7 @@ public class ErpFiles {
     private final HubLimits limits;
 
     public ErpFiles(ParticipantDirectory directory, FeedIngest feed, HubProperties hub, ObjectMapper json,
-                    @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:1000}") int chunkSize,
+                    @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:10000}") int chunkSize,
                     HubLimits limits) {
         this.limits = limits;
         this.directory = directory;
@@ -152,31 +157,41 @@ public class ErpFiles {
         }
         CsvLayout layout = layouts.computeIfAbsent(hub.homePath().resolve(mapping), CsvLayout::load);
         long duplicates = 0;
+        // The next chunk is read and mapped while the previous one is stored: one chunk at a time in the database,
+        // in order, and every line of the answer written by that one thread in file order.
+        ExecutorService store = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-store"));
+        Future<Long> previous = null;
         try (InputStream in = Files.newInputStream(path);
              CsvRecordReader reader = CsvRecordReader.open(layout, in)) {
-            List<MappedLine> chunk = new ArrayList<>(chunkSize);
+            List<LineResult> chunk = new ArrayList<>(chunkSize);
+            int mappedInChunk = 0;
             int chunkNo = 0;
             for (LineResult line : reader) {
-                if (line instanceof MappedLine mapped) {
-                    chunk.add(mapped);
-                    if (chunk.size() == chunkSize) {
-                        if (stopping.getAsBoolean()) {
-                            throw new LeftForRestartException(name, result.lines(), null);
-                        }
-                        duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
+                chunk.add(line);
+                if (line instanceof MappedLine && ++mappedInChunk == chunkSize) {
+                    duplicates += done(previous);
+                    previous = null;
+                    if (stopping.getAsBoolean()) {
+                        throw new LeftForRestartException(name, result.lines(), null);
                     }
-                } else {
-                    result.add(line);
+                    previous = submit(store, core, name, ++chunkNo, chunk, result, stopping);
+                    chunk = new ArrayList<>(chunkSize);
+                    mappedInChunk = 0;
                 }
             }
+            duplicates += done(previous);
+            previous = null;
             if (!chunk.isEmpty()) {
                 if (stopping.getAsBoolean()) {
                     throw new LeftForRestartException(name, result.lines(), null);
                 }
-                duplicates += flush(core, name, ++chunkNo, chunk, result, stopping);
+                duplicates += flush(core, name, mappedInChunk == 0 ? chunkNo : ++chunkNo, chunk, result, stopping);
             }
         } catch (RejectedFileException e) {
+            duplicates += done(previous);
             result.fileRefused(e);
+        } finally {
+            store.shutdownNow();
         }
         result.finish(duplicates);
         LOG.info("file {} of {}: {} lines, {} accepted, {} rejected, {} duplicates", name, coreCode,
@@ -184,7 +199,33 @@ public class ErpFiles {
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
     }
 
-    private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result,
+    private Future<Long> submit(ExecutorService store, Participant core, String file, int chunkNo,
+                                List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
+        return store.submit(() -> flush(core, file, chunkNo, chunk, result, stopping));
+    }
+
+    /** Waits for the chunk being stored; its failure is the file's. */
+    private static long done(Future<Long> pending) throws IOException {
+        if (pending == null) {
+            return 0;
+        }
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a chunk was stored", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, ResultFile result,
                        java.util.function.BooleanSupplier stopping) throws IOException {
         try {
             return flush(core, file, chunkNo, chunk, result);
@@ -198,11 +239,18 @@ public class ErpFiles {
         }
     }
 
-    private long flush(Participant core, String file, int chunkNo, List<MappedLine> chunk, ResultFile result)
+    /** Stores a chunk's mapped lines in one transaction and writes the answer of every line of it, in order. */
+    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, ResultFile result)
             throws IOException {
         List<FeedRecord> records = new ArrayList<>(chunk.size());
-        for (MappedLine line : chunk) {
-            records.add(new FeedRecord(Long.toString(line.lineNumber()), line.record()));
+        for (LineResult line : chunk) {
+            if (line instanceof MappedLine mapped) {
+                records.add(new FeedRecord(Long.toString(mapped.lineNumber()), mapped.record()));
+            }
+        }
+        if (records.isEmpty()) {
+            chunk.forEach(result::add);
+            return 0;
         }
         byte[] raw = json.writeValueAsBytes(records);
         FeedResult answer = feed.ingest(core, file + "#" + chunkNo, records, raw, false);
@@ -210,16 +258,17 @@ public class ErpFiles {
         for (RecordError e : answer.rejected()) {
             refused.computeIfAbsent(e.recordRef(), r -> new ArrayList<>()).add(e);
         }
-        for (MappedLine line : chunk) {
-            List<RecordError> errors = refused.get(Long.toString(line.lineNumber()));
+        for (LineResult line : chunk) {
+            List<RecordError> errors = line instanceof MappedLine mapped
+                    ? refused.get(Long.toString(mapped.lineNumber())) : null;
             if (errors == null) {
                 result.add(line);
             } else {
-                result.add(new RejectedLine(line.lineNumber(), errors.stream()
-                        .map(e -> new LineError(line.lineNumber(), e.field(), e.reason())).toList()));
+                long lineNumber = ((MappedLine) line).lineNumber();
+                result.add(new RejectedLine(lineNumber, errors.stream()
+                        .map(e -> new LineError(lineNumber, e.field(), e.reason())).toList()));
             }
         }
-        chunk.clear();
         return answer.duplicates();
     }
 }

@@ -80,20 +80,29 @@ public class FeedIngest {
     public FeedResult ingest(Participant core, String batchId, List<FeedRecord> records, byte[] raw, boolean validate) {
         return tx.execute(status -> {
             List<RecordError> rejected = new ArrayList<>();
-            List<Object> accepted = new ArrayList<>();
+            List<Object> accepted = new ArrayList<>(records.size());
             int duplicates = 0;
             Set<String> subjects = new LinkedHashSet<>();
+            // Consecutive payables are stored together, in one statement; anything else in order, one by one, so an
+            // adjustment or payment still finds the payable sent before it in the same batch.
+            List<Payable> payables = new ArrayList<>();
             for (FeedRecord r : records) {
                 List<RecordError> errors = validate ? check(core, r) : checkDebtor(core, r);
                 if (!errors.isEmpty()) {
                     rejected.addAll(errors);
-                } else if (store(r.record())) {
-                    accepted.add(r.record());
-                    subjects.add(subject(r.record()));
+                } else if (r.record() instanceof Payable p) {
+                    payables.add(p);
                 } else {
-                    duplicates++;
+                    duplicates += storePayables(payables, accepted, subjects);
+                    if (store(r.record())) {
+                        accepted.add(r.record());
+                        subjects.add(subject(r.record()));
+                    } else {
+                        duplicates++;
+                    }
                 }
             }
+            duplicates += storePayables(payables, accepted, subjects);
             ledger.append(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(), List.of(), raw, null,
                     subjects);
             for (Outgoing out : deliveries(core, batchId, accepted)) {
@@ -101,6 +110,26 @@ public class FeedIngest {
             }
             return new FeedResult(batchId, records.size(), accepted.size(), duplicates, rejected);
         });
+    }
+
+    /** Stores the payables gathered so far and empties the list; returns how many were there already. */
+    private int storePayables(List<Payable> payables, List<Object> accepted, Set<String> subjects) {
+        if (payables.isEmpty()) {
+            return 0;
+        }
+        boolean[] added = store.addPayables(payables);
+        int duplicates = 0;
+        for (int i = 0; i < added.length; i++) {
+            Payable p = payables.get(i);
+            if (added[i]) {
+                accepted.add(p);
+                subjects.add(subject(p));
+            } else {
+                duplicates++;
+            }
+        }
+        payables.clear();
+        return duplicates;
     }
 
     /** The problems of one record: its own checks, and that the sender is its debtor. */

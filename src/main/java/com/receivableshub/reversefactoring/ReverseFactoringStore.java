@@ -12,14 +12,19 @@ import com.receivableshub.model.PledgeNotice;
 import com.receivableshub.model.Trade;
 import com.receivableshub.model.ReceivableKey;
 import com.receivableshub.model.RelationshipStatus;
+import com.receivableshub.pipeline.BulkSql;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -124,6 +129,74 @@ public class ReverseFactoringStore {
                         + " ON CONFLICT DO NOTHING",
                 p.creditorCode(), p.debtorCode(), p.documentNumber(), p.amount(), Date.valueOf(p.issueDate()),
                 Date.valueOf(p.dueDate()), p.confirmed(), now) == 1;
+    }
+
+    /**
+     * Stores many payables at once, each idempotent on its key as {@link #addPayable}: the answer says, for each in
+     * order, whether it was new. A key twice in the list is new only the first time. PostgreSQL takes them in one
+     * statement over arrays and reports which rows went in; other databases in one JDBC batch.
+     */
+    public boolean[] addPayables(List<Payable> payables) {
+        boolean[] added = new boolean[payables.size()];
+        if (payables.isEmpty()) {
+            return added;
+        }
+        Timestamp now = now();
+        if (!BulkSql.postgres(jdbc)) {
+            int[] counts = jdbc.batchUpdate("INSERT INTO payable (creditor_code, debtor_code, document_number, amount,"
+                            + " issue_date, due_date, confirmed, adjusted, paid, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
+                    payables.stream().map(p -> new Object[] {p.creditorCode(), p.debtorCode(), p.documentNumber(),
+                            p.amount(), Date.valueOf(p.issueDate()), Date.valueOf(p.dueDate()), p.confirmed(), now})
+                            .toList());
+            for (int i = 0; i < counts.length; i++) {
+                added[i] = counts[i] == 1;
+            }
+            return added;
+        }
+        int n = payables.size();
+        String[] creditors = new String[n];
+        String[] debtors = new String[n];
+        String[] documents = new String[n];
+        BigDecimal[] amounts = new BigDecimal[n];
+        Date[] issued = new Date[n];
+        Date[] due = new Date[n];
+        Boolean[] confirmed = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Payable p = payables.get(i);
+            creditors[i] = p.creditorCode();
+            debtors[i] = p.debtorCode();
+            documents[i] = p.documentNumber();
+            amounts[i] = p.amount();
+            issued[i] = Date.valueOf(p.issueDate());
+            due[i] = Date.valueOf(p.dueDate());
+            confirmed[i] = p.confirmed();
+        }
+        Set<String> inserted = new HashSet<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO payable (creditor_code, debtor_code,"
+                    + " document_number, amount, issue_date, due_date, confirmed, adjusted, paid, created_at)"
+                    + " SELECT c, d, n, a, i, u, f, 0, 0, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::numeric[], ?::date[], ?::date[], ?::boolean[]) AS t(c, d, n, a, i, u, f)"
+                    + " ON CONFLICT DO NOTHING RETURNING creditor_code, debtor_code, document_number");
+            ps.setTimestamp(1, now);
+            ps.setArray(2, con.createArrayOf("varchar", creditors));
+            ps.setArray(3, con.createArrayOf("varchar", debtors));
+            ps.setArray(4, con.createArrayOf("varchar", documents));
+            ps.setArray(5, con.createArrayOf("numeric", amounts));
+            ps.setArray(6, con.createArrayOf("date", issued));
+            ps.setArray(7, con.createArrayOf("date", due));
+            ps.setArray(8, con.createArrayOf("bool", confirmed));
+            return ps;
+        }, (RowCallbackHandler) rs -> inserted.add(key(rs.getString(1), rs.getString(2), rs.getString(3))));
+        for (int i = 0; i < n; i++) {
+            added[i] = inserted.remove(key(creditors[i], debtors[i], documents[i]));
+        }
+        return added;
+    }
+
+    private static String key(String creditor, String debtor, String document) {
+        return creditor + '\u0000' + debtor + '\u0000' + document;
     }
 
     public boolean addAdjustment(Adjustment a) {

@@ -1,0 +1,64 @@
+package com.receivableshub.pipeline;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends outbox rows to funders' queues in one JMS transaction per call: persistent text messages carrying the
+ * message id as Artemis's duplicate id (so a crash between the commit and marking the rows sent cannot deliver
+ * twice), the message type in {@code hubMessageType} and the correlation id. All of them or none reach the broker.
+ */
+@Component
+public class QueueSender {
+
+    /** Artemis's duplicate-detection property. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final JmsTemplate jms;
+
+    public QueueSender(ConnectionFactory connectionFactory) {
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+    }
+
+    public void send(List<OutboxMessage> messages) {
+        jms.execute(session -> {
+            Map<String, MessageProducer> producers = new HashMap<>();
+            try {
+                for (OutboxMessage m : messages) {
+                    MessageProducer producer = producers.get(m.destination());
+                    if (producer == null) {
+                        producer = session.createProducer(session.createQueue(m.destination()));
+                        producers.put(m.destination(), producer);
+                    }
+                    TextMessage text = session.createTextMessage(new String(m.body(), StandardCharsets.UTF_8));
+                    text.setStringProperty(DUPLICATE_ID, m.messageId());
+                    text.setStringProperty("hubMessageType", m.type());
+                    if (m.correlationId() != null) {
+                        text.setJMSCorrelationID(m.correlationId());
+                    }
+                    producer.send(text, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                }
+                session.commit();
+            } catch (JMSException | RuntimeException e) {
+                session.rollback();
+                throw e;
+            } finally {
+                for (MessageProducer p : producers.values()) {
+                    p.close();
+                }
+            }
+            return null;
+        }, true);
+    }
+}
