@@ -118,6 +118,7 @@ public class IntakeService {
                 caller.code(), envelope.messageId(), envelope.type().name(), channel.name(),
                 Timestamp.from(clock.instant()));
         if (inserted == 0) {
+            ledger.flush();
             Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
                     rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), caller.code());
             return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);
