@@ -194,7 +194,7 @@ public final class SoapBench implements BenchPart {
 
     /**
      * {@code clients} threads, each sending one request after the other: for {@code warmUp} (not measured), then
-     * for {@code seconds}. Latency and rate count the requests that started and ended within the measuring period.
+     * for {@code seconds}. Rate and latencies are those of the requests answered within the measuring period.
      */
     static Measurement drive(URI uri, String apiKey, String soapAction, int clients, Duration warmUp, Duration seconds,
                              Bodies bodies, Predicate<String> ok) throws InterruptedException {
@@ -245,7 +245,7 @@ public final class SoapBench implements BenchPart {
                             continue;
                         }
                         okTotal.incrementAndGet();
-                        if (t0 >= measureFrom && t1 <= measureTo) {
+                        if (t1 >= measureFrom && t1 <= measureTo) {
                             if (count == mine.length) {
                                 mine = Arrays.copyOf(mine, count * 2);
                             }
