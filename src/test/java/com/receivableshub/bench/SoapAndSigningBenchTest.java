@@ -36,7 +36,7 @@ class SoapAndSigningBenchTest {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             SoapBench soap = new SoapBench();
-            soap.run(new BenchOptions(0, 2, 16, url, HubTestSupport.tempDir("bench-test")), report(out));
+            soap.run(new BenchOptions(0, 2, 4, url, HubTestSupport.tempDir("bench-test")), report(out));
             System.out.print(out.toString(StandardCharsets.UTF_8));
             Printed printed = parse(out);
 
