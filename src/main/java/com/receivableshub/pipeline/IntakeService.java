@@ -19,8 +19,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record it (idempotently, by sender and message id), append it to the ledger, let its handler update state, and
  * write the outgoing messages to the outbox and the ledger. Either all of it happens or none of it. The same message
  * id again is a duplicate when it carries the same type and payload, and refused when it carries other content.
+ *
+ * <p>Messages that arrive together are committed together ({@link GroupCommit}): the checks run on the callers'
+ * threads in parallel, the recording of a group in one transaction, so the ledger's head-row lock and the commit are
+ * paid once per group rather than once per message. A message refused in the middle of a group is refused alone.
  */
 @Service
 public class IntakeService {
@@ -42,9 +48,15 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final InboundSignatures signatures;
+    private final GroupCommit commits;
 
+    /**
+     * @param groupCommitMax at most this many messages arriving together share one transaction
+     *                       ({@code hub.intake.group-commit-max}; 1 gives each its own)
+     */
     public IntakeService(List<MessageHandler> handlers, JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger,
-                         Outbox outbox, ObjectMapper json, Clock clock, InboundSignatures signatures) {
+                         Outbox outbox, ObjectMapper json, Clock clock, InboundSignatures signatures,
+                         @Value("${hub.intake.group-commit-max:64}") int groupCommitMax) {
         for (MessageHandler h : handlers) {
             if (this.handlers.put(h.type(), h) != null) {
                 throw new IllegalStateException("two handlers for " + h.type());
@@ -57,6 +69,7 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.signatures = signatures;
+        this.commits = new GroupCommit(tx, groupCommitMax);
     }
 
     /**
@@ -68,7 +81,11 @@ public class IntakeService {
              MDC.MDCCloseable c = MDC.putCloseable("correlationId", envelope.correlationId());
              MDC.MDCCloseable s = MDC.putCloseable("sender", caller.code())) {
             MessageHandler handler = check(caller, envelope);
-            IntakeResult result = tx.execute(status -> record(caller, channel, envelope, raw, handler));
+            // Within a caller's transaction, the message is part of it; otherwise it may share its transaction with
+            // others arriving at the same time, and this returns once that transaction committed.
+            IntakeResult result = TransactionSynchronizationManager.isActualTransactionActive()
+                    ? tx.execute(status -> record(caller, channel, envelope, raw, handler))
+                    : commits.run(() -> record(caller, channel, envelope, raw, handler));
             LOG.info("{} {} from {} over {}: {}", envelope.type(), envelope.messageId(), caller.code(), channel,
                     result.status());
             return result;
@@ -112,6 +129,7 @@ public class IntakeService {
                         + " with other content: a message id names one message, so a replay must be the same"
                         + " message and new content needs a new id");
             }
+            ledger.flush();
             Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
                     rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), caller.code());
             return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);

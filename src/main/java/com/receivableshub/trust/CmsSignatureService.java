@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -27,6 +28,8 @@ public final class CmsSignatureService implements SignatureService {
 
     private final SigningKey hubKey;
     private final DigestCalculatorProvider digests;
+    /** Bouncy Castle's lightweight digests for signing: no JCA provider look-up on every signature. */
+    private final DigestCalculatorProvider signingDigests = new BcDigestCalculatorProvider();
     private final ConcurrentMap<SigningKey, CmsSigner> signers = new ConcurrentHashMap<>();
     private final ConcurrentMap<X509Certificate, CmsVerifier> verifiers = new ConcurrentHashMap<>();
 
@@ -53,7 +56,7 @@ public final class CmsSignatureService implements SignatureService {
     public Signature sign(byte[] content, SigningKey key) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(key, "key");
-        byte[] der = cached(signers, key, k -> new CmsSigner(k, digests)).sign(content);
+        byte[] der = cached(signers, key, k -> new CmsSigner(k, signingDigests)).sign(content);
         return new Signature(key.algorithm().name(), Base64.getEncoder().encodeToString(der));
     }
 
