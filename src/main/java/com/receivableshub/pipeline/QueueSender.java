@@ -1,6 +1,9 @@
 package com.receivableshub.pipeline;
 
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -24,6 +27,8 @@ public class QueueSender {
     /** Artemis's duplicate-detection property. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueueSender.class);
+
     private final JmsTemplate jms;
 
     public QueueSender(ConnectionFactory connectionFactory) {
@@ -31,7 +36,41 @@ public class QueueSender {
         this.jms.setSessionTransacted(true);
     }
 
+    /**
+     * Sends them in one transaction. When the broker has some of them already (sent before a crash kept them from
+     * being marked sent), Artemis refuses the whole transaction; they are then sent one per transaction, and one the
+     * broker refuses as a duplicate is one it has.
+     */
     public void send(List<OutboxMessage> messages) {
+        try {
+            sendTogether(messages);
+        } catch (RuntimeException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            for (OutboxMessage m : messages) {
+                try {
+                    sendTogether(List.of(m));
+                } catch (RuntimeException again) {
+                    if (!isDuplicate(again)) {
+                        throw again;
+                    }
+                    LOG.info("{} {} to {} was on the broker already", m.type(), m.messageId(), m.destination());
+                }
+            }
+        }
+    }
+
+    static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sendTogether(List<OutboxMessage> messages) {
         jms.execute(session -> {
             Map<String, MessageProducer> producers = new HashMap<>();
             try {
