@@ -27,7 +27,7 @@ class BenchSmokeTest {
     @Test
     void aSmallRunPrintsEveryFigureWellFormedAndTheCountsMatch() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int exit = Bench.run(new String[] {"--lines", "20000", "--seconds", "2"},
+        int exit = Bench.run(new String[] {"--lines", "10000", "--seconds", "2"},
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String out = buffer.toString(StandardCharsets.UTF_8);
 
@@ -53,14 +53,14 @@ class BenchSmokeTest {
 
         assertThat(figures).as(out).containsKeys("ingest.lines_per_s", "ingest.seconds", "ingest.peak_heap_mb",
                 "ingest.limit_lines_per_s", "ingest.seconds_1m_scaled", "startup.seconds");
-        assertThat(figures.get("ingest.lines")).isEqualTo(20_000);
-        assertThat(figures.get("ingest.accepted")).isEqualTo(20_000);
-        assertThat(figures.get("ingest.consumed")).isEqualTo(20_000);
+        assertThat(figures.get("ingest.lines")).isEqualTo(10_000);
+        assertThat(figures.get("ingest.accepted")).isEqualTo(10_000);
+        assertThat(figures.get("ingest.consumed")).isEqualTo(10_000);
         assertThat(figures.get("ingest.lines_per_s")).isPositive();
         assertThat(figures.get("ingest.limit_lines_per_s")).isPositive();
         assertThat(figures.get("ingest.peak_heap_mb")).isPositive().isLessThanOrEqualTo(512);
         assertThat(figures.get("ingest.lines_per_s"))
-                .isCloseTo(20_000 / figures.get("ingest.seconds"), org.assertj.core.data.Percentage.withPercentage(1));
+                .isCloseTo(10_000 / figures.get("ingest.seconds"), org.assertj.core.data.Percentage.withPercentage(1));
         assertThat(ratios).containsKey("ingest");
         // The one-million-line target is judged only at that size.
         assertThat(targets).containsKey("startup.seconds").doesNotContainKey("ingest.seconds_1m");

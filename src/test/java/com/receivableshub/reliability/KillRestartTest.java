@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
  *   <li>SIGTERM once (graceful: what was taken is finished, the rest is left for the restart, nothing goes to
  *   failed/).</li>
  * </ul>
- * Sizes: {@code -Dhub.kill.lines} (50,000) and {@code -Dhub.kill.pings} (2,000). Each run prints one
+ * Sizes: {@code -Dhub.kill.lines} (30,000) and {@code -Dhub.kill.pings} (1,500). Each run prints one
  * {@code RELIABILITY ...} line with its figures. Tagged {@code reliability}: runs with {@code -Preliability}.
  */
 @Tag("reliability")
@@ -64,9 +64,9 @@ class KillRestartTest {
     static final String SUPPLIER = "91350100M000100Y43";
     static final String BANK = "91350200123456700W";
     static final String BANK_USER = "funder-demo-bank-fujian";
-    static final int LINES = Integer.getInteger("hub.kill.lines", 50_000);
-    static final int PINGS = Integer.getInteger("hub.kill.pings", 2_000);
-    static final int CHUNK = 500;
+    static final int LINES = Integer.getInteger("hub.kill.lines", 30_000);
+    static final int PINGS = Integer.getInteger("hub.kill.pings", 1_500);
+    static final int CHUNK = 300;
     static final int SEND_BATCH = 100;
 
     final ObjectMapper json = ModelJson.newMapper();
