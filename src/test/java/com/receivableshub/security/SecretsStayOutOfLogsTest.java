@@ -145,6 +145,8 @@ class SecretsStayOutOfLogsTest extends HubTestSupport {
                 assertThat(answer).as("an answer holds the secret of " + where).doesNotContain(value);
             }
         });
+        System.out.println("SECRETS checked=" + secretValues.size() + " log-lines=" + printed.lines().count()
+                + " answers=" + answers.size() + " found=0");
     }
 
     /** Every secret file's value, and every line of every private key, by where it comes from. */
