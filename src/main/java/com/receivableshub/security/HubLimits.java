@@ -23,7 +23,7 @@ public record HubLimits(
         @DefaultValue("1MB") DataSize restBody,
         @DefaultValue("1MB") DataSize soapBody,
         @DefaultValue("1MB") DataSize brokerMessage,
-        @DefaultValue("256MB") DataSize erpFile,
+        @DefaultValue("4GB") DataSize erpFile,
         @DefaultValue("16MB") DataSize feedPage,
         @DefaultValue("64") int jsonDepth,
         @DefaultValue("64") int xmlDepth,
