@@ -101,6 +101,10 @@ class ErpFilesTest extends HubTestSupport {
         long outboxAfterFirst = count("outbox");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !Files.exists(inbox("inbox").resolve("payables-20261122.csv")));
+        // Archived under the root, by day and by the enterprise's folder, so two enterprises' files never collide.
+        assertThat(ROOT.resolve("archive").resolve(java.time.LocalDate.now().format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE)).resolve(CORE).resolve("inbox")
+                .resolve("payables-20261122.csv")).exists();
 
         // The same file again (an ERP re-sending the day): the previous answer is removed first so this one is read.
         Files.delete(ROOT.resolve(CORE).resolve("outbox").resolve("payables-20261122.csv.result.csv"));
