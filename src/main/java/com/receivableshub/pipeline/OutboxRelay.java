@@ -182,9 +182,20 @@ public class OutboxRelay {
         }
         Throwable root = e;
         String message = e.getMessage();
+        Throwable timeout = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (timeout == null && t.getClass().getSimpleName().contains("Timeout")) {
+                // a timeout is the reason, whatever the closed connection under it says
+                timeout = t;
+            }
+        }
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             message = root.getMessage() != null ? root.getMessage() : message;
+        }
+        if (timeout != null) {
+            return timeout.getClass().getSimpleName() + ": " + (timeout.getMessage() != null ? timeout.getMessage()
+                    : "no answer in time");
         }
         // A timeout often says nothing more than its class: keep the nearest message of the chain.
         return root.getClass().getSimpleName() + ": " + (root.getMessage() != null ? root.getMessage()
