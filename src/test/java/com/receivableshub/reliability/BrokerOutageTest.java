@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +92,7 @@ class BrokerOutageTest {
                     expected.add(send(sender, ping(json, "before " + i)));
                     brokerSent++;
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiveSome(receiver, answers) >= 3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> DatabaseOutageTest.receiveSome(receiver, answers) >= 3);
                 // The broker stops while the rest is being taken in and delivered.
                 artemis("stop");
             } catch (jakarta.jms.JMSException closingAfterStop) {
@@ -119,11 +118,11 @@ class BrokerOutageTest {
                     brokerSent++;
                 }
                 await().atMost(Duration.ofSeconds(120)).until(() -> {
-                    receiveSome(receiver, answers);
+                    DatabaseOutageTest.receiveSome(receiver, answers);
                     return answers.keySet().containsAll(expected);
                 });
                 await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
-                        receiveSome(receiver, answers) >= 0 && answers.values().stream().allMatch(n -> n == 1));
+                        DatabaseOutageTest.receiveSome(receiver, answers) >= 0 && answers.values().stream().allMatch(n -> n == 1));
             }
             // Every message taken once, each answered once.
             for (String id : expected) {
@@ -156,15 +155,5 @@ class BrokerOutageTest {
     static String send(FunderClient client, Envelope ping) throws Exception {
         client.send(ping);
         return ping.messageId();
-    }
-
-    static int receiveSome(FunderClient client, Map<String, Integer> answers) throws Exception {
-        Optional<Envelope> next;
-        while ((next = client.receive(Duration.ofMillis(200))).isPresent()) {
-            Envelope pong = next.get();
-            assertThat(pong.type()).isEqualTo(MessageType.PONG);
-            answers.merge(pong.correlationId(), 1, Integer::sum);
-        }
-        return answers.size();
     }
 }
