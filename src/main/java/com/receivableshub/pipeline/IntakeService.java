@@ -166,6 +166,6 @@ public class IntakeService {
         outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
                 e.correlationId(), body);
         ledger.append(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()), body,
-                e.signature() == null ? null : e.signature().value(), Subjects.of(e.payload()));
+                e.signature() == null ? null : e.signature().value(), out.ledgerSubjects());
     }
 }

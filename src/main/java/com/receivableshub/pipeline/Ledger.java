@@ -36,11 +36,21 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry append(Direction direction, String messageId, String type, String sender, List<String> receivers,
                               byte[] body, String signature, Collection<String> subjects) {
+        return appendHashed(direction, messageId, type, sender, receivers, Hashes.sm3(body), signature, subjects);
+    }
+
+    /**
+     * As {@link #append}, with the body's SM3 hash ({@link Hashes#sm3(byte[])}) made by the caller, who may have made it
+     * on another thread while the previous transaction was being written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry appendHashed(Direction direction, String messageId, String type, String sender,
+                                    List<String> receivers, String bodyHash, String signature,
+                                    Collection<String> subjects) {
         Pending pending = pending();
         long seq = pending.seq + 1;
         String prevHash = pending.hash;
         OffsetDateTime now = LedgerEntry.canonical(OffsetDateTime.now(clock));
-        String bodyHash = Hashes.sm3(body);
         String entryHash = LedgerEntry.hashOf(seq, now, direction, messageId, type, sender, receivers, bodyHash,
                 signature, prevHash);
         pending.rows.add(new Object[] {seq, Timestamp.from(now.toInstant()), direction.name(), messageId, type, sender,
@@ -52,6 +62,28 @@ public class Ledger {
         pending.hash = entryHash;
         return new LedgerEntry(seq, now, direction, messageId, type, sender, receivers, bodyHash, signature, prevHash,
                 entryHash);
+    }
+
+    /**
+     * Indexes an entry this transaction appended by more subjects (the records of a batch known only once they are
+     * stored). The entry's hash does not cover its subjects.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void index(long seq, Collection<String> subjects) {
+        Pending pending = pending();
+        for (String subject : subjects) {
+            pending.subjects.add(new Object[] {subject, seq});
+        }
+    }
+
+    /**
+     * The subject by which a feed batch sent to a funder is indexed for the records of one supplier in it: every
+     * record of that supplier the incoming feed batch {@code inSeq} accepted went to that funder. The history of a
+     * receivable finds the batch through the incoming entry that took the receivable, instead of the batch being
+     * indexed by each of its receivables.
+     */
+    public static String feedSubject(long inSeq, String creditorCode) {
+        return "feed:" + inSeq + "/" + creditorCode;
     }
 
     /**
@@ -129,11 +161,33 @@ public class Ledger {
         }
     }
 
-    /** Every entry that touched a receivable or contract, oldest first. */
+    /**
+     * Every entry that touched a receivable or contract, oldest first: those indexed by it, the feed batch that
+     * stored the payable (its row names that entry: {@code payable.ledger_seq}, instead of an index row per line of
+     * a file), and the feed batches that took its records on to funders ({@link #feedSubject}).
+     */
     public List<LedgerEntry> history(String subject) {
         flush();
-        return jdbc.query("SELECT l.* FROM ledger l JOIN ledger_subject s ON s.seq = l.seq WHERE s.subject = ?"
-                + " ORDER BY l.seq", LedgerRows.MAPPER, subject);
+        String[] key = receivableKey(subject);
+        return jdbc.query("WITH own AS (SELECT seq FROM ledger_subject WHERE subject = ?"
+                + " UNION SELECT ledger_seq FROM payable WHERE creditor_code = ? AND debtor_code = ?"
+                + " AND document_number = ? AND ledger_seq IS NOT NULL)"
+                + " SELECT l.* FROM ledger l WHERE l.seq IN (SELECT seq FROM own)"
+                + " OR l.seq IN (SELECT s.seq FROM ledger_subject s JOIN own o"
+                + " ON s.subject = CONCAT('feed:', CAST(o.seq AS VARCHAR(20)), '/', ?))"
+                + " ORDER BY l.seq", LedgerRows.MAPPER, subject, key[0], key[1], key[2], key[0]);
+    }
+
+    /** creditor, debtor, document of a receivable's subject; three empty strings for any other subject. */
+    private static String[] receivableKey(String subject) {
+        String prefix = Subjects.receivable("", "", "").substring(0, "receivable:".length());
+        if (subject.startsWith(prefix)) {
+            String[] parts = subject.substring(prefix.length()).split("/", 3);
+            if (parts.length == 3) {
+                return parts;
+            }
+        }
+        return new String[] {"", "", ""};
     }
 
     public long size() {

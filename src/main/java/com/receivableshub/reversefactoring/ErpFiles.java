@@ -14,6 +14,7 @@ import com.receivableshub.model.RecordError;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
+import com.receivableshub.pipeline.Hashes;
 import com.receivableshub.security.HubLimits;
 import com.receivableshub.reversefactoring.FeedIngest.FeedRecord;
 import com.receivableshub.reversefactoring.FeedIngest.FeedResult;
@@ -169,12 +170,13 @@ public class ErpFiles {
             for (LineResult line : reader) {
                 chunk.add(line);
                 if (line instanceof MappedLine && ++mappedInChunk == chunkSize) {
+                    Prepared prepared = prepare(chunk);
                     duplicates += done(previous);
                     previous = null;
                     if (stopping.getAsBoolean()) {
                         throw new LeftForRestartException(name, result.lines(), null);
                     }
-                    previous = submit(store, core, name, ++chunkNo, chunk, result, stopping);
+                    previous = submit(store, core, name, ++chunkNo, chunk, prepared, result, stopping);
                     chunk = new ArrayList<>(chunkSize);
                     mappedInChunk = 0;
                 }
@@ -185,7 +187,8 @@ public class ErpFiles {
                 if (stopping.getAsBoolean()) {
                     throw new LeftForRestartException(name, result.lines(), null);
                 }
-                duplicates += flush(core, name, mappedInChunk == 0 ? chunkNo : ++chunkNo, chunk, result, stopping);
+                duplicates += flush(core, name, mappedInChunk == 0 ? chunkNo : ++chunkNo, chunk, prepare(chunk), result,
+                        stopping);
             }
         } catch (RejectedFileException e) {
             duplicates += done(previous);
@@ -199,9 +202,28 @@ public class ErpFiles {
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
     }
 
+    /** Stores a chunk prepared on the reading thread on the store thread. */
     private Future<Long> submit(ExecutorService store, Participant core, String file, int chunkNo,
-                                List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
-        return store.submit(() -> flush(core, file, chunkNo, chunk, result, stopping));
+                                List<LineResult> chunk, Prepared prepared, ResultFile result,
+                                java.util.function.BooleanSupplier stopping) {
+        return store.submit(() -> flush(core, file, chunkNo, chunk, prepared, result, stopping));
+    }
+
+    /**
+     * A chunk's mapped records and the SM3 hash of their JSON, which the chunk's ledger entry records: made on the
+     * reading thread while the store thread writes the chunk before, so the two cores share the work.
+     */
+    private record Prepared(List<FeedRecord> records, String hash) {
+    }
+
+    private Prepared prepare(List<LineResult> chunk) throws IOException {
+        List<FeedRecord> records = new ArrayList<>(chunk.size());
+        for (LineResult line : chunk) {
+            if (line instanceof MappedLine mapped) {
+                records.add(new FeedRecord(Long.toString(mapped.lineNumber()), mapped.record()));
+            }
+        }
+        return new Prepared(records, records.isEmpty() ? null : Hashes.sm3(json.writeValueAsBytes(records)));
     }
 
     /** Waits for the chunk being stored; its failure is the file's. */
@@ -225,10 +247,10 @@ public class ErpFiles {
         }
     }
 
-    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, ResultFile result,
-                       java.util.function.BooleanSupplier stopping) throws IOException {
+    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, Prepared prepared,
+                       ResultFile result, java.util.function.BooleanSupplier stopping) throws IOException {
         try {
-            return flush(core, file, chunkNo, chunk, result);
+            return flush(core, file, chunkNo, chunk, prepared, result);
         } catch (RuntimeException e) {
             // A chunk that failed because the hub is going down (its database closing) rolled back: the file is
             // taken again at the next start, from its first line, idempotently.
@@ -240,20 +262,13 @@ public class ErpFiles {
     }
 
     /** Stores a chunk's mapped lines in one transaction and writes the answer of every line of it, in order. */
-    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, ResultFile result)
-            throws IOException {
-        List<FeedRecord> records = new ArrayList<>(chunk.size());
-        for (LineResult line : chunk) {
-            if (line instanceof MappedLine mapped) {
-                records.add(new FeedRecord(Long.toString(mapped.lineNumber()), mapped.record()));
-            }
-        }
-        if (records.isEmpty()) {
+    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, Prepared prepared,
+                       ResultFile result) throws IOException {
+        if (prepared.records().isEmpty()) {
             chunk.forEach(result::add);
             return 0;
         }
-        byte[] raw = json.writeValueAsBytes(records);
-        FeedResult answer = feed.ingest(core, file + "#" + chunkNo, records, raw, false);
+        FeedResult answer = feed.ingestHashed(core, file + "#" + chunkNo, prepared.records(), prepared.hash(), false);
         Map<String, List<RecordError>> refused = new HashMap<>();
         for (RecordError e : answer.rejected()) {
             refused.computeIfAbsent(e.recordRef(), r -> new ArrayList<>()).add(e);

@@ -14,8 +14,10 @@ import com.receivableshub.model.Violation;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.pipeline.HubMessages;
+import com.receivableshub.pipeline.Hashes;
 import com.receivableshub.pipeline.IntakeService;
 import com.receivableshub.pipeline.Ledger;
+import com.receivableshub.pipeline.LedgerEntry;
 import com.receivableshub.pipeline.LedgerEntry.Direction;
 import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.Subjects;
@@ -78,7 +80,22 @@ public class FeedIngest {
      *                 debtor is checked either way
      */
     public FeedResult ingest(Participant core, String batchId, List<FeedRecord> records, byte[] raw, boolean validate) {
+        return ingestHashed(core, batchId, records, Hashes.sm3(raw), validate);
+    }
+
+    /**
+     * As {@link #ingest(Participant, String, List, byte[], boolean)}, with the SM3 hash of the batch's bytes made by
+     * the caller (a file's reader hashes the next chunk while this one is stored).
+     *
+     * <p>The ledger indexes the batch without a row per payable: each new payable's row names the batch's entry, the
+     * other records are indexed by their subjects, and each funder's batch by {@link Ledger#feedSubject} for every
+     * supplier whose records it carries (see {@link Ledger#history}).
+     */
+    public FeedResult ingestHashed(Participant core, String batchId, List<FeedRecord> records, String rawHash,
+                                   boolean validate) {
         return tx.execute(status -> {
+            LedgerEntry in = ledger.appendHashed(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(),
+                    List.of(), rawHash, null, List.of());
             List<RecordError> rejected = new ArrayList<>();
             List<Object> accepted = new ArrayList<>(records.size());
             int duplicates = 0;
@@ -93,7 +110,7 @@ public class FeedIngest {
                 } else if (r.record() instanceof Payable p) {
                     payables.add(p);
                 } else {
-                    duplicates += storePayables(payables, accepted, subjects);
+                    duplicates += storePayables(payables, accepted, in.seq());
                     if (store(r.record())) {
                         accepted.add(r.record());
                         subjects.add(subject(r.record()));
@@ -102,28 +119,26 @@ public class FeedIngest {
                     }
                 }
             }
-            duplicates += storePayables(payables, accepted, subjects);
-            ledger.append(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(), List.of(), raw, null,
-                    subjects);
-            for (Outgoing out : deliveries(core, batchId, accepted)) {
+            duplicates += storePayables(payables, accepted, in.seq());
+            ledger.index(in.seq(), subjects);
+            for (Outgoing out : deliveries(core, batchId, accepted, in.seq())) {
                 intake.send(out);
             }
             return new FeedResult(batchId, records.size(), accepted.size(), duplicates, rejected);
         });
     }
 
-    /** Stores the payables gathered so far and empties the list; returns how many were there already. */
-    private int storePayables(List<Payable> payables, List<Object> accepted, Set<String> subjects) {
+    /** Stores the payables gathered so far, naming the batch's ledger entry, and empties the list; returns how many
+     * were there already. */
+    private int storePayables(List<Payable> payables, List<Object> accepted, long ledgerSeq) {
         if (payables.isEmpty()) {
             return 0;
         }
-        boolean[] added = store.addPayables(payables);
+        boolean[] added = store.addPayables(payables, ledgerSeq);
         int duplicates = 0;
         for (int i = 0; i < added.length; i++) {
-            Payable p = payables.get(i);
             if (added[i]) {
-                accepted.add(p);
-                subjects.add(subject(p));
+                accepted.add(payables.get(i));
             } else {
                 duplicates++;
             }
@@ -166,24 +181,38 @@ public class FeedIngest {
 
     /** One FEED_BATCH per funder that may see some of the records, with just those records. */
     public List<Outgoing> deliveries(Participant core, String batchId, List<Object> accepted) {
+        return deliveries(core, batchId, accepted, null);
+    }
+
+    /**
+     * @param inSeq the ledger entry of the incoming batch that accepted the records; when given, each funder's batch
+     *              is indexed by {@link Ledger#feedSubject} for the suppliers whose receivables it carries because the
+     *              funder sees the supplier, and by the record's own subject otherwise (a funder's claim, an account)
+     */
+    private List<Outgoing> deliveries(Participant core, String batchId, List<Object> accepted, Long inSeq) {
         Map<String, List<String>> fundersOfSupplier = new HashMap<>();
         Map<String, Buckets> byFunder = new LinkedHashMap<>();
         for (Object record : accepted) {
             String supplier = creditor(record);
-            Set<String> funders = new LinkedHashSet<>(fundersOfSupplier.computeIfAbsent(supplier,
-                    s -> store.fundersSeeing(core.code(), s)));
-            if (record instanceof Adjustment || record instanceof Payment) {
-                guard.active(subject(record)).ifPresent(claim -> funders.add(claim.funderCode()));
+            List<String> seeing = fundersOfSupplier.computeIfAbsent(supplier, s -> store.fundersSeeing(core.code(), s));
+            boolean receivable = record instanceof KeyedByReceivable;
+            for (String funder : seeing) {
+                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record,
+                        receivable && inSeq != null ? Ledger.feedSubject(inSeq, supplier) : subject(record));
             }
-            for (String funder : funders) {
-                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record);
+            if (record instanceof Adjustment || record instanceof Payment) {
+                guard.active(subject(record)).map(claim -> claim.funderCode()).filter(f -> !seeing.contains(f))
+                        .ifPresent(funder -> byFunder.computeIfAbsent(funder, f -> new Buckets())
+                                .add(record, subject(record)));
             }
         }
         List<Outgoing> out = new ArrayList<>();
         byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
             FeedBatch batch = new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments,
                     b.payments, b.accounts);
-            out.add(Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch), funder));
+            Outgoing delivery = Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch),
+                    funder);
+            out.add(inSeq == null ? delivery : delivery.indexedBy(b.subjects));
         }));
         return out;
     }
@@ -216,8 +245,10 @@ public class FeedIngest {
         final List<Adjustment> adjustments = new ArrayList<>();
         final List<Payment> payments = new ArrayList<>();
         final List<CollectionAccount> accounts = new ArrayList<>();
+        final Set<String> subjects = new LinkedHashSet<>();
 
-        void add(Object record) {
+        void add(Object record, String subject) {
+            subjects.add(subject);
             if (record instanceof Payable p) {
                 payables.add(p);
             } else if (record instanceof Adjustment a) {

@@ -137,6 +137,14 @@ public class ReverseFactoringStore {
      * statement over arrays and reports which rows went in; other databases in one JDBC batch.
      */
     public boolean[] addPayables(List<Payable> payables) {
+        return addPayables(payables, null);
+    }
+
+    /**
+     * As {@link #addPayables(List)}, each new row naming the ledger entry of the batch that brought it
+     * ({@code ledger_seq}, which {@code Ledger.history} follows).
+     */
+    public boolean[] addPayables(List<Payable> payables, Long ledgerSeq) {
         boolean[] added = new boolean[payables.size()];
         if (payables.isEmpty()) {
             return added;
@@ -144,11 +152,11 @@ public class ReverseFactoringStore {
         Timestamp now = now();
         if (!BulkSql.postgres(jdbc)) {
             int[] counts = jdbc.batchUpdate("INSERT INTO payable (creditor_code, debtor_code, document_number, amount,"
-                            + " issue_date, due_date, confirmed, adjusted, paid, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
+                            + " issue_date, due_date, confirmed, adjusted, paid, created_at, ledger_seq)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT DO NOTHING",
                     payables.stream().map(p -> new Object[] {p.creditorCode(), p.debtorCode(), p.documentNumber(),
-                            p.amount(), Date.valueOf(p.issueDate()), Date.valueOf(p.dueDate()), p.confirmed(), now})
-                            .toList());
+                            p.amount(), Date.valueOf(p.issueDate()), Date.valueOf(p.dueDate()), p.confirmed(), now,
+                            ledgerSeq}).toList());
             for (int i = 0; i < counts.length; i++) {
                 added[i] = counts[i] == 1;
             }
@@ -175,18 +183,19 @@ public class ReverseFactoringStore {
         Set<String> inserted = new HashSet<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO payable (creditor_code, debtor_code,"
-                    + " document_number, amount, issue_date, due_date, confirmed, adjusted, paid, created_at)"
-                    + " SELECT c, d, n, a, i, u, f, 0, 0, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " document_number, amount, issue_date, due_date, confirmed, adjusted, paid, created_at,"
+                    + " ledger_seq) SELECT c, d, n, a, i, u, f, 0, 0, ?, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
                     + " ?::numeric[], ?::date[], ?::date[], ?::boolean[]) AS t(c, d, n, a, i, u, f)"
                     + " ON CONFLICT DO NOTHING RETURNING creditor_code, debtor_code, document_number");
             ps.setTimestamp(1, now);
-            ps.setArray(2, con.createArrayOf("varchar", creditors));
-            ps.setArray(3, con.createArrayOf("varchar", debtors));
-            ps.setArray(4, con.createArrayOf("varchar", documents));
-            ps.setArray(5, con.createArrayOf("numeric", amounts));
-            ps.setArray(6, con.createArrayOf("date", issued));
-            ps.setArray(7, con.createArrayOf("date", due));
-            ps.setArray(8, con.createArrayOf("bool", confirmed));
+            ps.setObject(2, ledgerSeq, java.sql.Types.BIGINT);
+            ps.setArray(3, con.createArrayOf("varchar", creditors));
+            ps.setArray(4, con.createArrayOf("varchar", debtors));
+            ps.setArray(5, con.createArrayOf("varchar", documents));
+            ps.setArray(6, con.createArrayOf("numeric", amounts));
+            ps.setArray(7, con.createArrayOf("date", issued));
+            ps.setArray(8, con.createArrayOf("date", due));
+            ps.setArray(9, con.createArrayOf("bool", confirmed));
             return ps;
         }, (RowCallbackHandler) rs -> inserted.add(key(rs.getString(1), rs.getString(2), rs.getString(3))));
         for (int i = 0; i < n; i++) {

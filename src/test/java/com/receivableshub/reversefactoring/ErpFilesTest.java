@@ -11,6 +11,9 @@ import com.receivableshub.model.FinancingMode;
 import com.receivableshub.model.FinancingRelationship;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RelationshipStatus;
+import com.receivableshub.pipeline.Ledger;
+import com.receivableshub.pipeline.LedgerEntry;
+import com.receivableshub.pipeline.Subjects;
 import com.receivableshub.support.HubTestSupport;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ERP daily files dropped in the inbox, through the file route: streamed, answered with a result file naming every
  * bad line, good lines through, and nothing twice when the same file comes again.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its file route stops polling ROOT after the class
 class ErpFilesTest extends HubTestSupport {
 
     static final String CORE = "91350100705432100M";
@@ -41,6 +46,9 @@ class ErpFilesTest extends HubTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
 
     @DynamicPropertySource
     static void files(DynamicPropertyRegistry registry) {
@@ -155,6 +163,54 @@ class ErpFilesTest extends HubTestSupport {
             assertThat(answer("payables-again.csv").get("duplicates")).isEqualTo("2");
             assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
         }
+    }
+
+    @Test
+    void aLinesLedgerHistoryHasTheBatchThatStoredItAndOnlyTheFunderBatchesThatCarriedIt() throws Exception {
+        if (count("financing_relationship WHERE supplier_code = '" + SUPPLIER + "' AND funder_code = '" + BANK
+                + "' AND status = 'ACTIVE'") == 0) {
+            Envelope open = new Envelope(UUID.randomUUID().toString(), null, MessageType.FINANCING_RELATIONSHIP,
+                    SUPPLIER, List.of(), OffsetDateTime.now(), json.valueToTree(new FinancingRelationship(
+                    "REL-" + UUID.randomUUID(), SUPPLIER, CORE, BANK, FinancingMode.SINGLE, RelationshipStatus.ACTIVE)),
+                    null);
+            assertThat(http().post("/api/v1/messages", apiKey(participant(SUPPLIER)), "application/json",
+                    json.writeValueAsString(open)).statusCode()).isEqualTo(202);
+        }
+        String seen = "AH-" + UUID.randomUUID().toString().substring(0, 8);
+        String unseen = seen + "-nobody";
+        String other = "913501002611234009";
+        String csv = "供应商统一社会信用代码,单据号,金额,开票日期,到期日,确权状态\r\n"
+                + SUPPLIER + "," + seen + ",10.00,20261101,20270501,已确权\r\n"
+                + other + "," + unseen + ",20.00,20261101,20270501,已确权\r\n";
+        Path file = tempDir("history").resolve("f.csv");
+        Files.write(file, csv.getBytes(Charset.forName("GBK")));
+        String name = "payables-history-" + seen + ".csv";
+        try (FunderClient bank = funderClient(participant(BANK))) {
+            assertThat(drop(file, name).get("accepted")).isEqualTo("2");
+            await().atMost(Duration.ofSeconds(20)).until(() -> bank.receive(Duration.ofSeconds(1))
+                    .filter(e -> e.type() == MessageType.FEED_BATCH).isPresent());
+        }
+
+        List<LedgerEntry> history = ledger.history(Subjects.receivable(SUPPLIER, CORE, seen));
+        assertThat(history).extracting(LedgerEntry::direction, LedgerEntry::messageId)
+                .contains(org.assertj.core.groups.Tuple.tuple(LedgerEntry.Direction.IN, name + "#1"));
+        List<LedgerEntry> out = history.stream().filter(e -> e.direction() == LedgerEntry.Direction.OUT).toList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).type()).isEqualTo("FEED_BATCH");
+        assertThat(out.get(0).receivers()).containsExactly(BANK);
+        assertThat(count("ledger_subject WHERE subject LIKE 'receivable:%" + seen + "%'"))
+                .as("a file's payables are indexed by their own rows, not a subject row per line").isZero();
+
+        // The other supplier's line was stored by the same batch but went to no funder.
+        assertThat(ledger.history(Subjects.receivable(other, CORE, unseen)))
+                .extracting(LedgerEntry::direction, LedgerEntry::messageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LedgerEntry.Direction.IN, name + "#1"));
+
+        // The same file again is all duplicates: its batch took nothing, so it is in nobody's history.
+        Files.delete(ROOT.resolve(CORE).resolve("outbox").resolve(name + ".result.csv"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(inbox("inbox").resolve(name)));
+        assertThat(drop(file, name).get("duplicates")).isEqualTo("2");
+        assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, seen))).isEqualTo(history);
     }
 
     long count(String table) {
