@@ -43,6 +43,16 @@ public class HubMessages {
     }
 
     /**
+     * As {@link #envelope}, with the payload kept as the object it is and serialised only when the message is written
+     * (the same JSON): for a large batch nobody reads as a tree, which would otherwise be built and then written
+     * again. Its payload is not walked for subjects, so the sender indexes it ({@code Outgoing.indexedBy}).
+     */
+    public Envelope envelopeToWrite(MessageType type, String receiver, String correlationId, Object payload) {
+        return new Envelope(UUID.randomUUID().toString(), correlationId, type, hub.code(), List.of(receiver),
+                OffsetDateTime.now(clock), json.getNodeFactory().pojoNode(payload), null);
+    }
+
+    /**
      * The envelope signed with the hub's key, for what must reach its receiver signed (notices, trades, repayment
      * accounts, account-lock instructions): detached CMS over the payload's canonical bytes, in the algorithm the
      * receiver's adapter asks for.

@@ -210,9 +210,10 @@ public class FeedIngest {
         byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
             FeedBatch batch = new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments,
                     b.payments, b.accounts);
-            Outgoing delivery = Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch),
-                    funder);
-            out.add(inSeq == null ? delivery : delivery.indexedBy(b.subjects));
+            out.add(inSeq == null
+                    ? Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch), funder)
+                    : Outgoing.toQueue(messages.envelopeToWrite(MessageType.FEED_BATCH, funderCode, batchId, batch),
+                            funder).indexedBy(b.subjects));
         }));
         return out;
     }

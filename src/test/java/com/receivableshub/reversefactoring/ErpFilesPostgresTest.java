@@ -1,5 +1,7 @@
 package com.receivableshub.reversefactoring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.receivableshub.support.PostgresSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +33,12 @@ class ErpFilesPostgresTest extends ErpFilesTest {
         try (Stream<Path> all = Files.walk(ROOT)) {
             all.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(ROOT)).forEach(p -> p.toFile().delete());
         }
+    }
+
+    @Test
+    void outboxBodiesAreCompressedWithLz4() {
+        assertThat(jdbc.queryForObject("SELECT attcompression FROM pg_attribute WHERE attrelid = 'outbox'::regclass"
+                + " AND attname = 'body'", String.class)).isEqualTo("l");
     }
 
     @AfterAll

@@ -33,7 +33,9 @@ public final class TestDatabase implements AutoCloseable {
         dataSource.setUsername(user);
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(8);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        // the application's locations (config/application.yaml), the vendor folder named as Spring Boot names it
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration",
+                        "classpath:db/vendor/" + (schema == null ? "h2" : "postgresql"))
                 .schemas(schema == null ? new String[0] : new String[] {schema.name()}).createSchemas(true)
                 .load().migrate();
     }
