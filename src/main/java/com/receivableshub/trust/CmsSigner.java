@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Object;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERTaggedObject;
@@ -216,7 +217,7 @@ final class CmsSigner {
         }
     }
 
-    private static Attribute attribute(org.bouncycastle.asn1.ASN1ObjectIdentifier type, ASN1Encodable value) {
+    private static Attribute attribute(ASN1ObjectIdentifier type, ASN1Encodable value) {
         return new Attribute(type, new DERSet(value));
     }
 
