@@ -3,12 +3,15 @@ package com.receivableshub.trust;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +27,7 @@ public final class CanonicalJson {
     }
 
     public static byte[] bytes(JsonNode payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             write(g, payload);
@@ -36,15 +39,17 @@ public final class CanonicalJson {
 
     private static void write(JsonGenerator g, JsonNode node) throws IOException {
         if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode>[] fields = new Map.Entry[node.size()];
+            int n = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                fields.add(it.next());
+                fields[n++] = it.next();
             }
-            fields.sort(Map.Entry.comparingByKey());
+            Arrays.sort(fields, 0, n, Map.Entry.comparingByKey());
             g.writeStartObject();
-            for (Map.Entry<String, JsonNode> f : fields) {
-                g.writeFieldName(f.getKey());
-                write(g, f.getValue());
+            for (int i = 0; i < n; i++) {
+                g.writeFieldName(fields[i].getKey());
+                write(g, fields[i].getValue());
             }
             g.writeEndObject();
         } else if (node.isArray()) {
@@ -53,6 +58,11 @@ public final class CanonicalJson {
                 write(g, child);
             }
             g.writeEndArray();
+        } else if (node instanceof TextNode || node instanceof NumericNode || node instanceof BooleanNode) {
+            // what the mapper would write for them, without a serializer look-up and a flush per value
+            ((ValueNode) node).serialize(g, null);
+        } else if (node.isNull()) {
+            g.writeNull();
         } else {
             MAPPER.writeTree(g, node);
         }

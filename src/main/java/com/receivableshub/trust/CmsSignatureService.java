@@ -11,15 +11,15 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Detached CMS SignedData (RFC 5652), DER, base64: SM3withSM2 with the default signer ID
  * {@code 1234567812345678} (GB/T 32918, GM/T 0009), or SHA256withECDSA on P-256. Thread-safe.
  *
- * <p>Everything costly is built once and cached: per signing key a {@link CmsSigner} (certificate store, pooled
- * initialised engines), per registered certificate a {@link CmsVerifier} (parsed certificate and key).
+ * <p>Everything costly is built once and cached: per signing key a {@link CmsSigner} (the encoded certificate and
+ * the fixed parts of the SignedData, pooled initialised engines), per registered certificate a {@link CmsVerifier}
+ * (parsed certificate and key).
  */
 public final class CmsSignatureService implements SignatureService {
 
@@ -28,8 +28,6 @@ public final class CmsSignatureService implements SignatureService {
 
     private final SigningKey hubKey;
     private final DigestCalculatorProvider digests;
-    /** Bouncy Castle's lightweight digests for signing: no JCA provider look-up on every signature. */
-    private final DigestCalculatorProvider signingDigests = new BcDigestCalculatorProvider();
     private final ConcurrentMap<SigningKey, CmsSigner> signers = new ConcurrentHashMap<>();
     private final ConcurrentMap<X509Certificate, CmsVerifier> verifiers = new ConcurrentHashMap<>();
 
@@ -56,7 +54,7 @@ public final class CmsSignatureService implements SignatureService {
     public Signature sign(byte[] content, SigningKey key) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(key, "key");
-        byte[] der = cached(signers, key, k -> new CmsSigner(k, signingDigests)).sign(content);
+        byte[] der = cached(signers, key, k -> new CmsSigner(k)).sign(content);
         return new Signature(key.algorithm().name(), Base64.getEncoder().encodeToString(der));
     }
 

@@ -18,6 +18,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 
 /** What each {@link SignatureAlgorithm} is in JCA names and ASN.1 identifiers: curve, digest, signature. */
@@ -63,6 +66,11 @@ enum SignatureSuite {
             signature.setParameter(new SM2ParameterSpec(SM2_SIGNER_ID));
         }
         return signature;
+    }
+
+    /** A fresh digest of the suite's algorithm (Bouncy Castle's lightweight one: no JCA provider look-up). */
+    Digest newDigest() {
+        return this == SM2 ? new SM3Digest() : new SHA256Digest();
     }
 
     KeyPair generateKeyPair() throws GeneralSecurityException {
