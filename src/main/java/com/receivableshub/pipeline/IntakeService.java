@@ -156,16 +156,28 @@ public class IntakeService {
 
     /** Writes one outgoing message to the outbox and the ledger; the caller's transaction must be open. */
     public void send(Outgoing out) {
-        Envelope e = out.envelope();
-        byte[] body;
+        byte[] body = bodyOf(out.envelope());
+        sendWritten(out, body, Hashes.sm3(body));
+    }
+
+    /** The bytes an outgoing message is written and delivered as. */
+    public byte[] bodyOf(Envelope e) {
         try {
-            body = json.writeValueAsBytes(e);
+            return json.writeValueAsBytes(e);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot serialise " + e.type() + " " + e.messageId(), ex);
         }
+    }
+
+    /**
+     * As {@link #send}, with the message already written ({@link #bodyOf}) and hashed ({@link Hashes#sm3(byte[])}),
+     * perhaps on another thread before the transaction began.
+     */
+    public void sendWritten(Outgoing out, byte[] body, String bodyHash) {
+        Envelope e = out.envelope();
         outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
                 e.correlationId(), body);
-        ledger.append(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()), body,
-                e.signature() == null ? null : e.signature().value(), out.ledgerSubjects());
+        ledger.appendHashed(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()),
+                bodyHash, e.signature() == null ? null : e.signature().value(), out.ledgerSubjects());
     }
 }

@@ -170,13 +170,13 @@ public class ErpFiles {
             for (LineResult line : reader) {
                 chunk.add(line);
                 if (line instanceof MappedLine && ++mappedInChunk == chunkSize) {
-                    Prepared prepared = prepare(chunk);
+                    Prepared prepared = prepare(core, name + "#" + (++chunkNo), chunk);
                     duplicates += done(previous);
                     previous = null;
                     if (stopping.getAsBoolean()) {
                         throw new LeftForRestartException(name, result.lines(), null);
                     }
-                    previous = submit(store, core, name, ++chunkNo, chunk, prepared, result, stopping);
+                    previous = submit(store, core, chunk, prepared, result, stopping);
                     chunk = new ArrayList<>(chunkSize);
                     mappedInChunk = 0;
                 }
@@ -187,8 +187,8 @@ public class ErpFiles {
                 if (stopping.getAsBoolean()) {
                     throw new LeftForRestartException(name, result.lines(), null);
                 }
-                duplicates += flush(core, name, mappedInChunk == 0 ? chunkNo : ++chunkNo, chunk, prepare(chunk), result,
-                        stopping);
+                String batchId = name + "#" + (mappedInChunk == 0 ? chunkNo : ++chunkNo);
+                duplicates += flush(core, chunk, prepare(core, batchId, chunk), result, stopping);
             }
         } catch (RejectedFileException e) {
             duplicates += done(previous);
@@ -203,27 +203,32 @@ public class ErpFiles {
     }
 
     /** Stores a chunk prepared on the reading thread on the store thread. */
-    private Future<Long> submit(ExecutorService store, Participant core, String file, int chunkNo,
-                                List<LineResult> chunk, Prepared prepared, ResultFile result,
-                                java.util.function.BooleanSupplier stopping) {
-        return store.submit(() -> flush(core, file, chunkNo, chunk, prepared, result, stopping));
+    private Future<Long> submit(ExecutorService store, Participant core, List<LineResult> chunk, Prepared prepared,
+                                ResultFile result, java.util.function.BooleanSupplier stopping) {
+        return store.submit(() -> flush(core, chunk, prepared, result, stopping));
     }
 
     /**
-     * A chunk's mapped records and the SM3 hash of their JSON, which the chunk's ledger entry records: made on the
-     * reading thread while the store thread writes the chunk before, so the two cores share the work.
+     * A chunk's batch id, its mapped records, the SM3 hash of their JSON (which the chunk's ledger entry records) and
+     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the reading thread
+     * while the store thread writes the chunk before, so that the store thread mostly waits on the database and the
+     * other core does the rest.
      */
-    private record Prepared(List<FeedRecord> records, String hash) {
+    private record Prepared(String batchId, List<FeedRecord> records, String hash, FeedIngest.Plan plan) {
     }
 
-    private Prepared prepare(List<LineResult> chunk) throws IOException {
+    private Prepared prepare(Participant core, String batchId, List<LineResult> chunk) throws IOException {
         List<FeedRecord> records = new ArrayList<>(chunk.size());
         for (LineResult line : chunk) {
             if (line instanceof MappedLine mapped) {
                 records.add(new FeedRecord(Long.toString(mapped.lineNumber()), mapped.record()));
             }
         }
-        return new Prepared(records, records.isEmpty() ? null : Hashes.sm3(json.writeValueAsBytes(records)));
+        if (records.isEmpty()) {
+            return new Prepared(batchId, records, null, null);
+        }
+        return new Prepared(batchId, records, Hashes.sm3(json.writeValueAsBytes(records)),
+                feed.plan(core, batchId, records));
     }
 
     /** Waits for the chunk being stored; its failure is the file's. */
@@ -247,28 +252,30 @@ public class ErpFiles {
         }
     }
 
-    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, Prepared prepared,
-                       ResultFile result, java.util.function.BooleanSupplier stopping) throws IOException {
+    private long flush(Participant core, List<LineResult> chunk, Prepared prepared, ResultFile result,
+                       java.util.function.BooleanSupplier stopping) throws IOException {
         try {
-            return flush(core, file, chunkNo, chunk, prepared, result);
+            return flush(core, chunk, prepared, result);
         } catch (RuntimeException e) {
             // A chunk that failed because the hub is going down (its database closing) rolled back: the file is
             // taken again at the next start, from its first line, idempotently.
             if (stopping.getAsBoolean()) {
-                throw new LeftForRestartException(file, result.lines(), e);
+                String batchId = prepared.batchId();
+                throw new LeftForRestartException(batchId.substring(0, batchId.lastIndexOf('#')), result.lines(), e);
             }
             throw e;
         }
     }
 
     /** Stores a chunk's mapped lines in one transaction and writes the answer of every line of it, in order. */
-    private long flush(Participant core, String file, int chunkNo, List<LineResult> chunk, Prepared prepared,
-                       ResultFile result) throws IOException {
+    private long flush(Participant core, List<LineResult> chunk, Prepared prepared, ResultFile result)
+            throws IOException {
         if (prepared.records().isEmpty()) {
             chunk.forEach(result::add);
             return 0;
         }
-        FeedResult answer = feed.ingestHashed(core, file + "#" + chunkNo, prepared.records(), prepared.hash(), false);
+        FeedResult answer = feed.ingestHashed(core, prepared.batchId(), prepared.records(), prepared.hash(), false,
+                prepared.plan());
         Map<String, List<RecordError>> refused = new HashMap<>();
         for (RecordError e : answer.rejected()) {
             refused.computeIfAbsent(e.recordRef(), r -> new ArrayList<>()).add(e);

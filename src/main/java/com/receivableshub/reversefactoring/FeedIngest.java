@@ -2,6 +2,7 @@ package com.receivableshub.reversefactoring;
 
 import com.receivableshub.model.Adjustment;
 import com.receivableshub.model.CollectionAccount;
+import com.receivableshub.model.Envelope;
 import com.receivableshub.model.FeedBatch;
 import com.receivableshub.model.KeyedByReceivable;
 import com.receivableshub.model.MessageType;
@@ -51,6 +52,19 @@ public class FeedIngest {
     public record FeedResult(String batchId, int received, int accepted, int duplicates, List<RecordError> rejected) {
     }
 
+    /**
+     * A file chunk's funder batches made before its transaction, on the reading thread, as they will be if every
+     * record is new: the transaction then only writes them. If any record turns out to be a duplicate the batches are
+     * made again, in the transaction, from what was accepted.
+     */
+    public record Plan(List<PlannedBatch> batches) {
+    }
+
+    /** One funder's batch, written and hashed, and the suppliers whose receivables it carries. */
+    public record PlannedBatch(Participant funder, Envelope envelope, byte[] body, String bodyHash,
+                               Set<String> suppliers) {
+    }
+
     private final ReverseFactoringStore store;
     private final FinancingGuard guard;
     private final ParticipantDirectory directory;
@@ -93,9 +107,34 @@ public class FeedIngest {
      */
     public FeedResult ingestHashed(Participant core, String batchId, List<FeedRecord> records, String rawHash,
                                    boolean validate) {
+        return ingestHashed(core, batchId, records, rawHash, validate, null);
+    }
+
+    /**
+     * @param plan the batch's deliveries made beforehand ({@link #plan}) from records already checked ({@code validate}
+     *             false), used when every record is new; null to make them here
+     */
+    public FeedResult ingestHashed(Participant core, String batchId, List<FeedRecord> records, String rawHash,
+                                   boolean validate, Plan plan) {
         return tx.execute(status -> {
             LedgerEntry in = ledger.appendHashed(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(),
                     List.of(), rawHash, null, List.of());
+            if (plan != null && !validate) {
+                List<Payable> payables = new ArrayList<>(records.size());
+                for (FeedRecord r : records) {
+                    payables.add((Payable) r.record());
+                }
+                List<Object> accepted = new ArrayList<>(records.size());
+                int duplicates = storePayables(payables, accepted, in.seq());
+                if (duplicates == 0) {
+                    send(plan, in.seq());
+                } else {
+                    for (Outgoing out : deliveries(core, batchId, accepted, in.seq())) {
+                        intake.send(out);
+                    }
+                }
+                return new FeedResult(batchId, records.size(), accepted.size(), duplicates, List.of());
+            }
             List<RecordError> rejected = new ArrayList<>();
             List<Object> accepted = new ArrayList<>(records.size());
             int duplicates = 0;
@@ -126,6 +165,39 @@ public class FeedIngest {
             }
             return new FeedResult(batchId, records.size(), accepted.size(), duplicates, rejected);
         });
+    }
+
+    /**
+     * The plan of a batch of payables only, each from this core enterprise (a file chunk); null for anything else, which
+     * is delivered as it is stored.
+     */
+    public Plan plan(Participant core, String batchId, List<FeedRecord> records) {
+        List<Object> payables = new ArrayList<>(records.size());
+        for (FeedRecord r : records) {
+            if (!(r.record() instanceof Payable p) || !core.code().equals(p.key().debtorCode())) {
+                return null;
+            }
+            payables.add(p);
+        }
+        Map<String, Set<String>> suppliersOf = new LinkedHashMap<>();
+        Map<String, Buckets> byFunder = buckets(core, payables, null, suppliersOf);
+        List<PlannedBatch> batches = new ArrayList<>();
+        byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
+            Envelope envelope = messages.envelopeToWrite(MessageType.FEED_BATCH, funderCode, batchId,
+                    new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments, b.payments,
+                            b.accounts));
+            byte[] body = intake.bodyOf(envelope);
+            batches.add(new PlannedBatch(funder, envelope, body, Hashes.sm3(body), suppliersOf.get(funderCode)));
+        }));
+        return new Plan(batches);
+    }
+
+    /** Writes the planned batches, indexed by the incoming entry and their suppliers. */
+    private void send(Plan plan, long inSeq) {
+        for (PlannedBatch b : plan.batches()) {
+            List<String> subjects = b.suppliers().stream().map(s -> Ledger.feedSubject(inSeq, s)).toList();
+            intake.sendWritten(Outgoing.toQueue(b.envelope(), b.funder()).indexedBy(subjects), b.body(), b.bodyHash());
+        }
     }
 
     /** Stores the payables gathered so far, naming the batch's ledger entry, and empties the list; returns how many
@@ -190,22 +262,7 @@ public class FeedIngest {
      *              funder sees the supplier, and by the record's own subject otherwise (a funder's claim, an account)
      */
     private List<Outgoing> deliveries(Participant core, String batchId, List<Object> accepted, Long inSeq) {
-        Map<String, List<String>> fundersOfSupplier = new HashMap<>();
-        Map<String, Buckets> byFunder = new LinkedHashMap<>();
-        for (Object record : accepted) {
-            String supplier = creditor(record);
-            List<String> seeing = fundersOfSupplier.computeIfAbsent(supplier, s -> store.fundersSeeing(core.code(), s));
-            boolean receivable = record instanceof KeyedByReceivable;
-            for (String funder : seeing) {
-                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record,
-                        receivable && inSeq != null ? Ledger.feedSubject(inSeq, supplier) : subject(record));
-            }
-            if (record instanceof Adjustment || record instanceof Payment) {
-                guard.active(subject(record)).map(claim -> claim.funderCode()).filter(f -> !seeing.contains(f))
-                        .ifPresent(funder -> byFunder.computeIfAbsent(funder, f -> new Buckets())
-                                .add(record, subject(record)));
-            }
-        }
+        Map<String, Buckets> byFunder = buckets(core, accepted, inSeq, new HashMap<>());
         List<Outgoing> out = new ArrayList<>();
         byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
             FeedBatch batch = new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments,
@@ -216,6 +273,38 @@ public class FeedIngest {
                             funder).indexedBy(b.subjects));
         }));
         return out;
+    }
+
+    /**
+     * The records each funder sees, by funder: those of the suppliers it has an active relationship with, and an
+     * adjustment or payment on a receivable it financed. {@code suppliersOf} gets, for each funder, the suppliers it
+     * sees through a relationship.
+     */
+    private Map<String, Buckets> buckets(Participant core, List<Object> accepted, Long inSeq,
+                                         Map<String, Set<String>> suppliersOf) {
+        Set<String> suppliers = new LinkedHashSet<>();
+        for (Object record : accepted) {
+            suppliers.add(creditor(record));
+        }
+        Map<String, List<String>> fundersOfSupplier = suppliers.isEmpty() ? Map.of()
+                : store.fundersSeeing(core.code(), suppliers);
+        Map<String, Buckets> byFunder = new LinkedHashMap<>();
+        for (Object record : accepted) {
+            String supplier = creditor(record);
+            List<String> seeing = fundersOfSupplier.getOrDefault(supplier, List.of());
+            boolean receivable = record instanceof KeyedByReceivable;
+            for (String funder : seeing) {
+                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record,
+                        receivable && inSeq != null ? Ledger.feedSubject(inSeq, supplier) : subject(record));
+                suppliersOf.computeIfAbsent(funder, f -> new LinkedHashSet<>()).add(supplier);
+            }
+            if (record instanceof Adjustment || record instanceof Payment) {
+                guard.active(subject(record)).map(claim -> claim.funderCode()).filter(f -> !seeing.contains(f))
+                        .ifPresent(funder -> byFunder.computeIfAbsent(funder, f -> new Buckets())
+                                .add(record, subject(record)));
+            }
+        }
+        return byFunder;
     }
 
     private static String debtor(Object record) {

@@ -19,8 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,6 +116,30 @@ public class ReverseFactoringStore {
     public boolean activeRelationshipExists(String supplier, String core, String funder) {
         return !jdbc.queryForList("SELECT relationship_id FROM financing_relationship WHERE active_key = ?",
                 String.class, supplier + "/" + core + "/" + funder).isEmpty();
+    }
+
+    /**
+     * The funders that see each of these suppliers' feed from this core enterprise now, in one query per 500
+     * suppliers; a supplier nobody sees maps to an empty list.
+     */
+    public Map<String, List<String>> fundersSeeing(String core, Collection<String> suppliers) {
+        Map<String, List<String>> seeing = new HashMap<>();
+        List<String> all = new ArrayList<>(new java.util.TreeSet<>(suppliers));
+        for (String supplier : all) {
+            seeing.put(supplier, new ArrayList<>());
+        }
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            List<Object> args = new ArrayList<>(part.size() + 1);
+            args.add(core);
+            args.addAll(part);
+            jdbc.query("SELECT supplier_code, funder_code FROM financing_relationship WHERE core_code = ?"
+                            + " AND status = 'ACTIVE' AND supplier_code IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")"
+                            + " ORDER BY supplier_code, funder_code",
+                    (RowCallbackHandler) rs -> seeing.get(rs.getString(1)).add(rs.getString(2)), args.toArray());
+        }
+        return seeing;
     }
 
     /** The funders that see a supplier's feed from this core enterprise now. */

@@ -124,15 +124,12 @@ class ErpFilesTest extends HubTestSupport {
 
     @Test
     void aFunderWithARelationshipReceivesItsSuppliersLinesOnceAndNothingWithoutADoneMarker() throws Exception {
-        String rel = "REL-" + UUID.randomUUID();
-        Envelope open = new Envelope(UUID.randomUUID().toString(), null, MessageType.FINANCING_RELATIONSHIP, SUPPLIER,
-                List.of(), OffsetDateTime.now(), json.valueToTree(new FinancingRelationship(rel, SUPPLIER, CORE, BANK,
-                FinancingMode.SINGLE, RelationshipStatus.ACTIVE)), null);
-        assertThat(http().post("/api/v1/messages", apiKey(participant(SUPPLIER)), "application/json",
-                json.writeValueAsString(open)).statusCode()).isEqualTo(202);
+        boolean opened = openRelationship();
         try (FunderClient bank = funderClient(participant(BANK))) {
-            assertThat(bank.receive(Duration.ofSeconds(10)).orElseThrow().type())
-                    .isEqualTo(MessageType.FINANCING_RELATIONSHIP);
+            if (opened) {
+                assertThat(bank.receive(Duration.ofSeconds(10)).orElseThrow().type())
+                        .isEqualTo(MessageType.FINANCING_RELATIONSHIP);
+            }
             String doc = "AP-" + UUID.randomUUID().toString().substring(0, 8);
             String csv = "供应商统一社会信用代码,单据号,金额,开票日期,到期日,确权状态\r\n"
                     + SUPPLIER + "," + doc + ",1234.50,20261101,20270501,已确权\r\n"
@@ -167,15 +164,7 @@ class ErpFilesTest extends HubTestSupport {
 
     @Test
     void aLinesLedgerHistoryHasTheBatchThatStoredItAndOnlyTheFunderBatchesThatCarriedIt() throws Exception {
-        if (count("financing_relationship WHERE supplier_code = '" + SUPPLIER + "' AND funder_code = '" + BANK
-                + "' AND status = 'ACTIVE'") == 0) {
-            Envelope open = new Envelope(UUID.randomUUID().toString(), null, MessageType.FINANCING_RELATIONSHIP,
-                    SUPPLIER, List.of(), OffsetDateTime.now(), json.valueToTree(new FinancingRelationship(
-                    "REL-" + UUID.randomUUID(), SUPPLIER, CORE, BANK, FinancingMode.SINGLE, RelationshipStatus.ACTIVE)),
-                    null);
-            assertThat(http().post("/api/v1/messages", apiKey(participant(SUPPLIER)), "application/json",
-                    json.writeValueAsString(open)).statusCode()).isEqualTo(202);
-        }
+        openRelationship();
         String seen = "AH-" + UUID.randomUUID().toString().substring(0, 8);
         String unseen = seen + "-nobody";
         String other = "913501002611234009";
@@ -211,6 +200,62 @@ class ErpFilesTest extends HubTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(inbox("inbox").resolve(name)));
         assertThat(drop(file, name).get("duplicates")).isEqualTo("2");
         assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, seen))).isEqualTo(history);
+    }
+
+    @Test
+    void aFileWithSomeLinesSeenBeforeDeliversOnlyTheNewOnes() throws Exception {
+        openRelationship();
+        String doc = "PD-" + UUID.randomUUID().toString().substring(0, 8);
+        String header = "供应商统一社会信用代码,单据号,金额,开票日期,到期日,确权状态\r\n";
+        String first = SUPPLIER + "," + doc + "-1,1.00,20261101,20270501,已确权\r\n";
+        String second = SUPPLIER + "," + doc + "-2,2.00,20261101,20270501,已确权\r\n";
+        Path before = tempDir("partial").resolve("before.csv");
+        Files.write(before, (header + first).getBytes(Charset.forName("GBK")));
+        Path after = tempDir("partial").resolve("after.csv");
+        Files.write(after, (header + first + second).getBytes(Charset.forName("GBK")));
+        try (FunderClient bank = funderClient(participant(BANK))) {
+            assertThat(drop(before, "payables-" + doc + "-a.csv").get("accepted")).isEqualTo("1");
+            assertThat(documents(nextFeedBatch(bank))).containsExactly(doc + "-1");
+
+            Map<String, String> answer = drop(after, "payables-" + doc + "-b.csv");
+            assertThat(answer.get("accepted")).isEqualTo("2"); // a line seen before is answered as taken
+            assertThat(answer.get("duplicates")).isEqualTo("1");
+            assertThat(documents(nextFeedBatch(bank))).containsExactly(doc + "-2");
+            assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    /**
+     * Opens the supplier's relationship with the bank unless an earlier test of the class did.
+     *
+     * @return whether it was opened now (the bank is then told)
+     */
+    boolean openRelationship() throws Exception {
+        if (count("financing_relationship WHERE supplier_code = '" + SUPPLIER + "' AND funder_code = '" + BANK
+                + "' AND status = 'ACTIVE'") > 0) {
+            return false;
+        }
+        Envelope open = new Envelope(UUID.randomUUID().toString(), null, MessageType.FINANCING_RELATIONSHIP,
+                SUPPLIER, List.of(), OffsetDateTime.now(), json.valueToTree(new FinancingRelationship(
+                "REL-" + UUID.randomUUID(), SUPPLIER, CORE, BANK, FinancingMode.SINGLE, RelationshipStatus.ACTIVE)),
+                null);
+        assertThat(http().post("/api/v1/messages", apiKey(participant(SUPPLIER)), "application/json",
+                json.writeValueAsString(open)).statusCode()).isEqualTo(202);
+        return true;
+    }
+
+    /** The next feed batch on the funder's queue, past any other message. */
+    static Envelope nextFeedBatch(FunderClient funder) {
+        Envelope[] found = new Envelope[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> funder.receive(Duration.ofSeconds(1))
+                .filter(e -> e.type() == MessageType.FEED_BATCH).map(e -> found[0] = e).isPresent());
+        return found[0];
+    }
+
+    static List<String> documents(Envelope batch) {
+        List<String> documents = new java.util.ArrayList<>();
+        batch.payload().path("payables").forEach(p -> documents.add(p.path("documentNumber").asText()));
+        return documents;
     }
 
     long count(String table) {
