@@ -36,11 +36,21 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry append(Direction direction, String messageId, String type, String sender, List<String> receivers,
                               byte[] body, String signature, Collection<String> subjects) {
+        return appendHashed(direction, messageId, type, sender, receivers, Hashes.sm3(body), signature, subjects);
+    }
+
+    /**
+     * {@link #append} with the body's SM3 hash ({@link Hashes#sm3}) already worked out, e.g. on the receiving thread
+     * before the message joins a group's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry appendHashed(Direction direction, String messageId, String type, String sender,
+                                    List<String> receivers, String bodyHash, String signature,
+                                    Collection<String> subjects) {
         Pending pending = pending();
         long seq = pending.seq + 1;
         String prevHash = pending.hash;
         OffsetDateTime now = LedgerEntry.canonical(OffsetDateTime.now(clock));
-        String bodyHash = Hashes.sm3(body);
         String entryHash = LedgerEntry.hashOf(seq, now, direction, messageId, type, sender, receivers, bodyHash,
                 signature, prevHash);
         pending.rows.add(new Object[] {seq, Timestamp.from(now.toInstant()), direction.name(), messageId, type, sender,
