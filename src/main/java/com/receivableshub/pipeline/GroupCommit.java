@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,25 +16,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit while holding that lock. Each caller still returns only after the transaction holding its work committed.
  *
  * <p>The thread that finds no transaction running leads: it takes what is queued (its own work and whatever arrived
- * meanwhile, up to {@code maxBatch}), runs it in one transaction and hands the results back; the others wait. When
- * one unit fails, the whole transaction is rolled back and every unit of that batch runs again alone, in its own
- * transaction, so a failing unit fails alone and the others go through, exactly as without grouping.
+ * meanwhile, up to {@code maxBatch}), runs the whole group through {@code batch} in one transaction and hands the
+ * results back; the others wait. Handing {@code batch} the group at once lets it write the group's rows with one
+ * statement per table. When it fails, the whole transaction is rolled back and every unit of that group runs again
+ * alone, through {@code batch} with a group of one, in its own transaction, so a failing unit fails alone and the
+ * others go through, exactly as without grouping.
+ *
+ * @param <U> a unit of work
+ * @param <R> its result
  */
-final class GroupCommit {
+final class GroupCommit<U, R> {
 
     private final TransactionTemplate tx;
     private final int maxBatch;
+    private final Function<List<U>, List<R>> batch;
     private final ReentrantLock leader = new ReentrantLock();
-    private final Queue<Work<?>> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Work<U, R>> queue = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(TransactionTemplate tx, int maxBatch) {
+    /**
+     * @param batch does the units' work inside the open transaction and returns one result per unit, in order; a
+     *              unit's log context (MDC) is the leader's while it runs
+     */
+    GroupCommit(TransactionTemplate tx, int maxBatch, Function<List<U>, List<R>> batch) {
         this.tx = tx;
         this.maxBatch = Math.max(1, maxBatch);
+        this.batch = batch;
     }
 
-    /** Runs {@code work} in a transaction, perhaps shared with others; returns once that transaction committed. */
-    <T> T run(Supplier<T> work) {
-        Work<T> mine = new Work<>(work, MDC.getCopyOfContextMap());
+    /** Runs {@code unit} in a transaction, perhaps shared with others; returns once that transaction committed. */
+    R run(U unit) {
+        Work<U, R> mine = new Work<>(unit);
         queue.add(mine);
         while (!mine.done) {
             if (leader.tryLock()) {
@@ -45,7 +56,7 @@ final class GroupCommit {
                 } finally {
                     leader.unlock();
                 }
-                Work<?> next = queue.peek();
+                Work<U, R> next = queue.peek();
                 if (next != null) {
                     next.wake(); // someone has to lead what came in while this thread was leading
                 }
@@ -56,57 +67,59 @@ final class GroupCommit {
         return mine.outcome();
     }
 
-    private List<Work<?>> drain() {
-        List<Work<?>> batch = new ArrayList<>();
-        for (Work<?> w = queue.poll(); w != null; w = batch.size() < maxBatch ? queue.poll() : null) {
-            batch.add(w);
+    private List<Work<U, R>> drain() {
+        List<Work<U, R>> group = new ArrayList<>();
+        for (Work<U, R> w = queue.poll(); w != null; w = group.size() < maxBatch ? queue.poll() : null) {
+            group.add(w);
         }
-        return batch;
+        return group;
     }
 
-    private void execute(List<Work<?>> batch) {
-        if (batch.isEmpty()) {
+    private void execute(List<Work<U, R>> group) {
+        if (group.isEmpty()) {
             return;
         }
-        if (batch.size() == 1) {
-            alone(batch.get(0));
+        if (group.size() == 1) {
+            alone(group.get(0));
             return;
         }
-        Map<String, String> leaderMdc = MDC.getCopyOfContextMap();
-        List<Object> results;
+        List<R> results;
         try {
-            results = tx.execute(status -> {
-                List<Object> out = new ArrayList<>(batch.size());
-                for (Work<?> w : batch) {
-                    out.add(w.call());
-                }
-                return out;
-            });
+            results = inTransaction(group.stream().map(w -> w.unit).toList());
         } catch (RuntimeException | Error e) {
-            restore(leaderMdc);
-            for (Work<?> w : batch) {
+            for (Work<U, R> w : group) {
                 alone(w);
             }
             return;
         }
-        restore(leaderMdc);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).succeed(results.get(i));
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).succeed(results.get(i));
         }
     }
 
-    private void alone(Work<?> w) {
-        Map<String, String> leaderMdc = MDC.getCopyOfContextMap();
+    private void alone(Work<U, R> w) {
         try {
-            w.succeed(tx.execute(status -> w.call()));
+            w.succeed(inTransaction(List.of(w.unit)).get(0));
         } catch (RuntimeException | Error e) {
             w.fail(e);
+        }
+    }
+
+    private List<R> inTransaction(List<U> units) {
+        Map<String, String> leaderMdc = MDC.getCopyOfContextMap();
+        try {
+            List<R> results = tx.execute(status -> batch.apply(units));
+            if (results == null || results.size() != units.size()) {
+                throw new IllegalStateException("a group of " + units.size() + " units gave "
+                        + (results == null ? "no" : results.size()) + " results");
+            }
+            return results;
         } finally {
             restore(leaderMdc);
         }
     }
 
-    private static void restore(Map<String, String> mdc) {
+    static void restore(Map<String, String> mdc) {
         if (mdc == null) {
             MDC.clear();
         } else {
@@ -115,27 +128,19 @@ final class GroupCommit {
     }
 
     /** One caller's unit of work, its outcome, and the signal its caller waits for. */
-    private static final class Work<T> {
+    private static final class Work<U, R> {
 
-        private final Supplier<T> body;
-        private final Map<String, String> mdc;
+        private final U unit;
         private volatile boolean done;
-        private Object result;
+        private R result;
         private Throwable failure;
         private boolean woken;
 
-        Work(Supplier<T> body, Map<String, String> mdc) {
-            this.body = body;
-            this.mdc = mdc;
+        Work(U unit) {
+            this.unit = unit;
         }
 
-        /** Runs the body on the leading thread, with the log context of the thread that asked. */
-        Object call() {
-            restore(mdc);
-            return body.get();
-        }
-
-        synchronized void succeed(Object value) {
+        synchronized void succeed(R value) {
             result = value;
             done = true;
             notifyAll();
@@ -169,15 +174,14 @@ final class GroupCommit {
             }
         }
 
-        @SuppressWarnings("unchecked")
-        synchronized T outcome() {
+        synchronized R outcome() {
             if (failure instanceof RuntimeException e) {
                 throw e;
             }
             if (failure instanceof Error e) {
                 throw e;
             }
-            return (T) result;
+            return result;
         }
     }
 }

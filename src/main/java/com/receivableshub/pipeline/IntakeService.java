@@ -13,9 +13,12 @@ import com.receivableshub.trust.InboundSignatures;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -48,7 +51,7 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final InboundSignatures signatures;
-    private final GroupCommit commits;
+    private final GroupCommit<Unit, IntakeResult> commits;
 
     /**
      * @param groupCommitMax at most this many messages arriving together share one transaction
@@ -69,7 +72,7 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.signatures = signatures;
-        this.commits = new GroupCommit(tx, groupCommitMax);
+        this.commits = new GroupCommit<>(tx, groupCommitMax, this::record);
     }
 
     /**
@@ -81,11 +84,15 @@ public class IntakeService {
              MDC.MDCCloseable c = MDC.putCloseable("correlationId", envelope.correlationId());
              MDC.MDCCloseable s = MDC.putCloseable("sender", caller.code())) {
             MessageHandler handler = check(caller, envelope);
+            // What can be worked out from the message alone is, here, on the caller's thread, in parallel with the
+            // others: the group's transaction runs one at a time.
+            Unit unit = new Unit(caller, channel, envelope, handler, contentHash(envelope), Hashes.sm3(raw),
+                    Subjects.of(envelope.payload()), MDC.getCopyOfContextMap());
             // Within a caller's transaction, the message is part of it; otherwise it may share its transaction with
             // others arriving at the same time, and this returns once that transaction committed.
             IntakeResult result = TransactionSynchronizationManager.isActualTransactionActive()
-                    ? tx.execute(status -> record(caller, channel, envelope, raw, handler))
-                    : commits.run(() -> record(caller, channel, envelope, raw, handler));
+                    ? tx.execute(status -> record(List.of(unit)).get(0))
+                    : commits.run(unit);
             LOG.info("{} {} from {} over {}: {}", envelope.type(), envelope.messageId(), caller.code(), channel,
                     result.status());
             return result;
@@ -114,32 +121,85 @@ public class IntakeService {
         return handler;
     }
 
-    private IntakeResult record(Participant caller, Channel channel, Envelope envelope, byte[] raw,
-                                MessageHandler handler) {
-        String content = contentHash(envelope);
-        int inserted = jdbc.update("INSERT INTO inbound_message (sender, message_id, type, channel, received_at,"
-                        + " content_hash) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                caller.code(), envelope.messageId(), envelope.type().name(), channel.name(),
-                Timestamp.from(clock.instant()), content);
-        if (inserted == 0) {
-            String taken = jdbc.query("SELECT content_hash FROM inbound_message WHERE sender = ? AND message_id = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, caller.code(), envelope.messageId());
-            if (taken != null && !taken.equals(content)) {
-                throw new RefusedException(409, "messageId", "'" + envelope.messageId() + "' was already taken"
-                        + " with other content: a message id names one message, so a replay must be the same"
-                        + " message and new content needs a new id");
+    /** A checked message on its way into a transaction, with what was worked out from it beforehand. */
+    private record Unit(Participant caller, Channel channel, Envelope envelope, MessageHandler handler,
+                        String contentHash, String rawHash, Set<String> subjects, Map<String, String> mdc) {
+    }
+
+    /**
+     * Records the messages of one transaction, in order: their inbound rows in one batch, then each handler's new
+     * messages prepared together ({@link MessageHandler#prepare}), then each message appended to the ledger and
+     * handled; the outgoing messages go to the outbox in one batch at commit. A message already taken is a duplicate
+     * (or refused when its content differs), as if it had come alone.
+     */
+    private List<IntakeResult> record(List<Unit> units) {
+        boolean[] isNew = insertInbound(units);
+        Map<MessageHandler, List<MessageHandler.Received>> fresh = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            if (isNew[i]) {
+                Unit u = units.get(i);
+                fresh.computeIfAbsent(u.handler(), h -> new ArrayList<>())
+                        .add(new MessageHandler.Received(u.envelope(), u.caller()));
             }
-            ledger.flush();
-            Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
-                    rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), caller.code());
-            return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);
         }
-        LedgerEntry in = ledger.append(Direction.IN, envelope.messageId(), envelope.type().name(), caller.code(),
-                envelope.receivers() == null ? List.of() : envelope.receivers(), raw,
-                envelope.signature() == null ? null : envelope.signature().value(), Subjects.of(envelope.payload()));
-        List<Outgoing> outgoing = handler.handle(envelope, caller);
+        for (Map.Entry<MessageHandler, List<MessageHandler.Received>> e : fresh.entrySet()) {
+            e.getKey().prepare(e.getValue());
+        }
+        List<IntakeResult> results = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            GroupCommit.restore(u.mdc()); // the log context of the caller whose message this is
+            results.add(isNew[i] ? recordNew(u) : duplicate(u));
+        }
+        return results;
+    }
+
+    /** The inbound rows of the units, one batch; whether each was new (a message id twice: the first one is). */
+    private boolean[] insertInbound(List<Unit> units) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            rows.add(new Object[] {u.caller().code(), u.envelope().messageId(), u.envelope().type().name(),
+                    u.channel().name(), now, u.contentHash()});
+        }
+        String sql = "INSERT INTO inbound_message (sender, message_id, type, channel, received_at, content_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+        boolean[] isNew = new boolean[units.size()];
+        int[] counts = units.size() == 1 ? new int[] {jdbc.update(sql, rows.get(0))} : jdbc.batchUpdate(sql, rows);
+        for (int i = 0; i < isNew.length; i++) {
+            if (counts[i] != 0 && counts[i] != 1) {
+                // A driver that does not count row by row (batches rewritten into one statement): the group is
+                // rolled back and each message runs alone, with a statement of its own.
+                throw new IllegalStateException("the database did not say which inbound rows were new");
+            }
+            isNew[i] = counts[i] == 1;
+        }
+        return isNew;
+    }
+
+    private IntakeResult duplicate(Unit u) {
+        Envelope envelope = u.envelope();
+        String taken = jdbc.query("SELECT content_hash FROM inbound_message WHERE sender = ? AND message_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, u.caller().code(), envelope.messageId());
+        if (taken != null && !taken.equals(u.contentHash())) {
+            throw new RefusedException(409, "messageId", "'" + envelope.messageId() + "' was already taken"
+                    + " with other content: a message id names one message, so a replay must be the same"
+                    + " message and new content needs a new id");
+        }
+        ledger.flush();
+        Long seq = jdbc.query("SELECT MIN(seq) FROM ledger WHERE message_id = ? AND sender = ? AND direction = 'IN'",
+                rs -> rs.next() ? rs.getLong(1) : 0L, envelope.messageId(), u.caller().code());
+        return new IntakeResult(envelope.messageId(), IntakeResult.Status.DUPLICATE, seq == null ? 0 : seq, 0);
+    }
+
+    private IntakeResult recordNew(Unit u) {
+        Envelope envelope = u.envelope();
+        LedgerEntry in = ledger.appendHashed(Direction.IN, envelope.messageId(), envelope.type().name(),
+                u.caller().code(), envelope.receivers() == null ? List.of() : envelope.receivers(), u.rawHash(),
+                envelope.signature() == null ? null : envelope.signature().value(), u.subjects());
+        List<Outgoing> outgoing = u.handler().handle(envelope, u.caller());
         for (Outgoing out : outgoing) {
-            send(out);
+            write(out, true);
         }
         return new IntakeResult(envelope.messageId(), IntakeResult.Status.ACCEPTED, in.seq(), outgoing.size());
     }
@@ -156,8 +216,13 @@ public class IntakeService {
 
     /** Writes one outgoing message to the outbox and the ledger; the caller's transaction must be open. */
     public void send(Outgoing out) {
+        write(out, false);
+    }
+
+    /** @param atCommit the outbox row goes in with the transaction's others when it commits, not now */
+    private void write(Outgoing out, boolean atCommit) {
         byte[] body = bodyOf(out.envelope());
-        sendWritten(out, body, Hashes.sm3(body));
+        write(out, body, Hashes.sm3(body), atCommit);
     }
 
     /** The bytes an outgoing message is written and delivered as. */
@@ -174,9 +239,18 @@ public class IntakeService {
      * perhaps on another thread before the transaction began.
      */
     public void sendWritten(Outgoing out, byte[] body, String bodyHash) {
+        write(out, body, bodyHash, false);
+    }
+
+    private void write(Outgoing out, byte[] body, String bodyHash, boolean atCommit) {
         Envelope e = out.envelope();
-        outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
-                e.correlationId(), body);
+        if (atCommit) {
+            outbox.addAtCommit(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
+                    e.correlationId(), body);
+        } else {
+            outbox.add(e.messageId(), out.channel(), out.destination(), out.receiver().code(), e.type().name(),
+                    e.correlationId(), body);
+        }
         ledger.appendHashed(Direction.OUT, e.messageId(), e.type().name(), e.sender(), List.of(out.receiver().code()),
                 bodyHash, e.signature() == null ? null : e.signature().value(), out.ledgerSubjects());
     }

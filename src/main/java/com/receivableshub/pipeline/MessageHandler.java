@@ -19,4 +19,18 @@ public interface MessageHandler {
     Set<ParticipantRole> senders();
 
     List<Outgoing> handle(Envelope envelope, Participant sender);
+
+    /**
+     * Called once per transaction, before any of them is handled, with the new messages of this type the
+     * transaction records (those not already taken), in order. A handler may write here, in one statement, what
+     * {@link #handle} would otherwise write message by message, and find the outcome there. Throwing rolls the
+     * transaction back; when it held several messages, each is then taken again in a transaction of its own. By
+     * default nothing is prepared.
+     */
+    default void prepare(List<Received> messages) {
+    }
+
+    /** A message and its sender, as handed to {@link #prepare}. */
+    record Received(Envelope envelope, Participant sender) {
+    }
 }

@@ -48,7 +48,12 @@ public abstract class TypedHandler<T> implements MessageHandler {
 
     @Override
     public final List<Outgoing> handle(Envelope envelope, Participant sender) {
-        return handle(json.convertValue(envelope.payload(), payloadClass), envelope, sender);
+        return handle(payload(envelope), envelope, sender);
+    }
+
+    /** The envelope's payload as this handler's record. */
+    protected T payload(Envelope envelope) {
+        return json.convertValue(envelope.payload(), payloadClass);
     }
 
     protected abstract List<Outgoing> handle(T payload, Envelope envelope, Participant sender);

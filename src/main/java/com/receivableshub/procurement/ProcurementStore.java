@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +35,35 @@ public class ProcurementStore {
     }
 
     public boolean addAward(String source, AwardNotice a) {
-        return jdbc.update("INSERT INTO award_notice (source_code, notice_id, region, finance_dept_code, supplier_code,"
-                        + " amount, award_date, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                source, a.noticeId(), a.region(), a.financeDepartmentCode(), a.supplierCode(), a.amount(),
-                Date.valueOf(a.awardDate()), write(a)) == 1;
+        return jdbc.update(AWARD_INSERT, source, a.noticeId(), a.region(), a.financeDepartmentCode(), a.supplierCode(),
+                a.amount(), Date.valueOf(a.awardDate()), write(a)) == 1;
     }
+
+    /**
+     * {@link #addAward} for many awards, one batch: whether each was new (an award twice in the list: the first
+     * one is).
+     */
+    public boolean[] addAwards(List<String> sources, List<AwardNotice> awards) {
+        List<Object[]> rows = new ArrayList<>(awards.size());
+        for (int i = 0; i < awards.size(); i++) {
+            AwardNotice a = awards.get(i);
+            rows.add(new Object[] {sources.get(i), a.noticeId(), a.region(), a.financeDepartmentCode(),
+                    a.supplierCode(), a.amount(), Date.valueOf(a.awardDate()), write(a)});
+        }
+        int[] counts = jdbc.batchUpdate(AWARD_INSERT, rows);
+        boolean[] added = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0 && counts[i] != 1) {
+                throw new IllegalStateException("the database did not say which awards were new");
+            }
+            added[i] = counts[i] == 1;
+        }
+        return added;
+    }
+
+    private static final String AWARD_INSERT = "INSERT INTO award_notice (source_code, notice_id, region,"
+            + " finance_dept_code, supplier_code, amount, award_date, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING";
 
     public boolean addContract(String source, Contract c) {
         return jdbc.update("INSERT INTO procurement_contract (contract_id, source_code, notice_id, region,"
