@@ -158,10 +158,12 @@ public class ErpFiles {
         }
         CsvLayout layout = layouts.computeIfAbsent(hub.homePath().resolve(mapping), CsvLayout::load);
         long duplicates = 0;
-        // The next chunk is read and mapped while the previous one is stored: one chunk at a time in the database,
-        // in order, and every line of the answer written by that one thread in file order.
+        // Three threads, one chunk each: this one reads and maps, the prepare thread serialises, hashes and plans the
+        // chunk before (see Prepared), the store thread writes the one before that. One chunk at a time in the
+        // database, in order, and every line of the answer written by the store thread in file order.
+        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-prepare"));
         ExecutorService store = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-store"));
-        Future<Long> previous = null;
+        java.util.ArrayDeque<Future<Long>> pending = new java.util.ArrayDeque<>();
         try (InputStream in = Files.newInputStream(path);
              CsvRecordReader reader = CsvRecordReader.open(layout, in)) {
             List<LineResult> chunk = new ArrayList<>(chunkSize);
@@ -170,19 +172,19 @@ public class ErpFiles {
             for (LineResult line : reader) {
                 chunk.add(line);
                 if (line instanceof MappedLine && ++mappedInChunk == chunkSize) {
-                    Prepared prepared = prepare(core, name + "#" + (++chunkNo), chunk);
-                    duplicates += done(previous);
-                    previous = null;
+                    while (pending.size() >= 2) {
+                        duplicates += done(pending.poll());
+                    }
                     if (stopping.getAsBoolean()) {
+                        duplicates += drain(pending);
                         throw new LeftForRestartException(name, result.lines(), null);
                     }
-                    previous = submit(store, core, chunk, prepared, result, stopping);
+                    pending.add(submit(prepare, store, core, name + "#" + (++chunkNo), chunk, result, stopping));
                     chunk = new ArrayList<>(chunkSize);
                     mappedInChunk = 0;
                 }
             }
-            duplicates += done(previous);
-            previous = null;
+            duplicates += drain(pending);
             if (!chunk.isEmpty()) {
                 if (stopping.getAsBoolean()) {
                     throw new LeftForRestartException(name, result.lines(), null);
@@ -191,9 +193,10 @@ public class ErpFiles {
                 duplicates += flush(core, chunk, prepare(core, batchId, chunk), result, stopping);
             }
         } catch (RejectedFileException e) {
-            duplicates += done(previous);
+            duplicates += drain(pending);
             result.fileRefused(e);
         } finally {
+            prepare.shutdownNow();
             store.shutdownNow();
         }
         result.finish(duplicates);
@@ -202,17 +205,27 @@ public class ErpFiles {
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
     }
 
-    /** Stores a chunk prepared on the reading thread on the store thread. */
-    private Future<Long> submit(ExecutorService store, Participant core, List<LineResult> chunk, Prepared prepared,
-                                ResultFile result, java.util.function.BooleanSupplier stopping) {
-        return store.submit(() -> flush(core, chunk, prepared, result, stopping));
+    /** Prepares a chunk on the prepare thread, then stores it on the store thread. */
+    private Future<Long> submit(ExecutorService prepare, ExecutorService store, Participant core, String batchId,
+                                List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
+        Future<Prepared> prepared = prepare.submit(() -> prepare(core, batchId, chunk));
+        return store.submit(() -> flush(core, chunk, done(prepared), result, stopping));
+    }
+
+    /** Waits for every chunk in flight, oldest first. */
+    private static long drain(java.util.Queue<Future<Long>> pending) throws IOException {
+        long duplicates = 0;
+        while (!pending.isEmpty()) {
+            duplicates += done(pending.poll());
+        }
+        return duplicates;
     }
 
     /**
      * A chunk's batch id, its mapped records, the SM3 hash of their JSON (which the chunk's ledger entry records) and
-     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the reading thread
-     * while the store thread writes the chunk before, so that the store thread mostly waits on the database and the
-     * other core does the rest.
+     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the prepare thread
+     * while the store thread writes the chunk before and this thread reads the next, so that the store thread mostly
+     * waits on the database and the other core does the rest.
      */
     private record Prepared(String batchId, List<FeedRecord> records, String hash, FeedIngest.Plan plan) {
     }
@@ -231,11 +244,8 @@ public class ErpFiles {
                 feed.plan(core, batchId, records));
     }
 
-    /** Waits for the chunk being stored; its failure is the file's. */
-    private static long done(Future<Long> pending) throws IOException {
-        if (pending == null) {
-            return 0;
-        }
+    /** Waits for a chunk's step; its failure is the file's. */
+    private static <T> T done(Future<T> pending) throws IOException {
         try {
             return pending.get();
         } catch (InterruptedException e) {
