@@ -53,8 +53,6 @@ public class DemoPki {
         }
         Pki.generate(sm2Dir(), subjects);
         Pki.generate(ecdsaDir(), List.of(new Pki.Subject("receivables-hub", hub.code(), SignatureAlgorithm.ECDSA_P256)));
-        for (Participant p : participants) {
-            TlsPki.ensureClient(tlsDir(), p.name(), p.code());
-        }
+        TlsPki.ensureClients(tlsDir(), participants.stream().map(p -> new TlsPki.Client(p.name(), p.code())).toList());
     }
 }

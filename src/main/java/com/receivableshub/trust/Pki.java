@@ -131,13 +131,26 @@ public final class Pki {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            Map<SignatureAlgorithm, Authority> authorities = new LinkedHashMap<>();
-            authorities.put(SignatureAlgorithm.SM2, authority(dir, SignatureSuite.SM2, written));
+            // The authorities first, then every subject: each step's keys and certificates are made in parallel.
+            List<SignatureSuite> suites = new ArrayList<>(List.of(SignatureSuite.SM2));
             if (byCode.values().stream().anyMatch(s -> s.algorithm() == SignatureAlgorithm.ECDSA_P256)) {
-                authorities.put(SignatureAlgorithm.ECDSA_P256, authority(dir, SignatureSuite.ECDSA_P256, written));
+                suites.add(SignatureSuite.ECDSA_P256);
             }
-            for (Subject subject : byCode.values()) {
-                subject(dir, subject, authorities.get(subject.algorithm()), written);
+            List<Made> made = Parallel.map(suites, suite -> {
+                List<Path> files = new ArrayList<>();
+                return new Made(authority(dir, suite, files), files);
+            });
+            Map<SignatureAlgorithm, Authority> authorities = new LinkedHashMap<>();
+            for (int i = 0; i < suites.size(); i++) {
+                authorities.put(suites.get(i).algorithm, made.get(i).authority());
+                written.addAll(made.get(i).files());
+            }
+            for (List<Path> files : Parallel.map(List.copyOf(byCode.values()), subject -> {
+                List<Path> subjectFiles = new ArrayList<>();
+                subject(dir, subject, authorities.get(subject.algorithm()), subjectFiles);
+                return subjectFiles;
+            })) {
+                written.addAll(files);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write in '" + dir + "': " + e.getMessage(), e);
@@ -189,6 +202,10 @@ public final class Pki {
                 .addRDN(BCStyle.CN, name)
                 .addRDN(BCStyle.SERIALNUMBER, creditCode)
                 .build();
+    }
+
+    /** An authority and the files written to make it. */
+    private record Made(Authority authority, List<Path> files) {
     }
 
     /** A CA whose certificate exists; its key may be missing, which matters only if it has to issue. */

@@ -23,6 +23,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -100,7 +101,10 @@ public final class TlsPki {
 
     /** A client certificate of the demo CA for a participant; nothing is written. */
     public static Issued issueClient(Path dir, String name, String code) {
-        Issued ca = authority(dir);
+        return issueClient(authority(dir), name, code);
+    }
+
+    private static Issued issueClient(Issued ca, String name, String code) {
         KeyPair pair = keyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.CN, name)
                 .addRDN(BCStyle.SERIALNUMBER, code).build();
@@ -120,6 +124,35 @@ public final class TlsPki {
             write(certFile, pem(issued.certificate()), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write '" + certFile + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Who gets a TLS client certificate: a participant's name and credit code. */
+    public record Client(String name, String code) {
+    }
+
+    /**
+     * {@link #ensureClient} for several participants: the authority is made first if missing, then the missing
+     * client keys and certificates are made in parallel.
+     */
+    public static synchronized void ensureClients(Path dir, List<Client> clients) {
+        List<Client> missing = clients.stream()
+                .filter(c -> !Files.exists(clientCertificateFile(dir, c.code())))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Issued ca = authority(dir);
+        try {
+            Parallel.map(missing, c -> {
+                Issued issued = issueClient(ca, c.name(), c.code());
+                write(clientKeyFile(dir, c.code()), pem(new JcaPKCS8Generator(issued.key(), null)), true);
+                write(clientCertificateFile(dir, c.code()), pem(issued.certificate()), false);
+                return c;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo TLS client certificates in '" + dir + "': "
+                    + e.getMessage(), e);
         }
     }
 

@@ -18,9 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A hub as a separate process, started the way production starts it (its main class on the runtime classpath, the
- * repository's routes, adapters and mappings), with the given JVM options and properties; its output goes to a log
- * file in the run's scratch directory.
+ * A hub as a separate process, started the way production starts it: with {@code bench.hubApp} (set by
+ * {@code bench/run}) the extracted jar of that folder with its class data sharing archive
+ * ({@code java -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar <folder>/receivables-hub.jar}, see
+ * {@code docker/cds-archive.sh}); without it (in the test suite) its main class on the runtime classpath. Either way
+ * with the repository's routes, adapters and mappings and the given JVM options and properties; its output goes to a
+ * log file in the run's scratch directory.
  */
 final class HubLauncher implements AutoCloseable {
 
@@ -55,6 +58,19 @@ final class HubLauncher implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
+    /** The extracted jar with its class data sharing archive, when the benchmark made one; else null. */
+    static Path hubApp() {
+        String app = System.getProperty("bench.hubApp");
+        if (app == null || app.isBlank()) {
+            return null;
+        }
+        Path dir = Path.of(app).toAbsolutePath();
+        if (!Files.isRegularFile(dir.resolve("receivables-hub.jar"))) {
+            throw new IllegalStateException("bench.hubApp=" + app + " holds no receivables-hub.jar");
+        }
+        return dir;
+    }
+
     static HubLauncher start(Path dataDir, List<String> jvmOptions, Map<String, String> properties, String name)
             throws IOException {
         Files.createDirectories(dataDir);
@@ -66,9 +82,16 @@ final class HubLauncher implements AutoCloseable {
         // The heap before each collection is its peak between collections: read from the GC log, nothing polled.
         Path gcLog = dataDir.resolveSibling(name + "-gc.log");
         command.add("-Xlog:gc:file=" + gcLog);
-        command.add("-cp");
-        command.add(hubClasspath());
-        command.add("com.receivableshub.ReceivablesHubApplication");
+        Path app = hubApp();
+        if (app != null) {
+            command.add("-XX:SharedArchiveFile=" + app.resolve("receivables-hub.jsa"));
+            command.add("-jar");
+            command.add(app.resolve("receivables-hub.jar").toString());
+        } else {
+            command.add("-cp");
+            command.add(hubClasspath());
+            command.add("com.receivableshub.ReceivablesHubApplication");
+        }
         command.add("--server.port=" + httpPort);
         command.add("--hub.data-dir=" + dataDir);
         command.add("--hub.broker.port=" + brokerPort);
@@ -101,6 +124,12 @@ final class HubLauncher implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         throw new IllegalStateException("the hub was not UP within " + timeout + "; see " + log + ":\n" + tail());
+    }
+
+    /** The CPU time the hub's process has used so far, all its threads (JIT compilers included), in seconds. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElseThrow(() -> new IllegalStateException("the platform does not tell a process's CPU time"));
     }
 
     /** The heap in use now, in bytes, as the hub's own metrics say. */
