@@ -158,10 +158,11 @@ public class ErpFiles {
         }
         CsvLayout layout = layouts.computeIfAbsent(hub.homePath().resolve(mapping), CsvLayout::load);
         long duplicates = 0;
-        // Three threads, one chunk each: this one reads and maps, the prepare thread serialises, hashes and plans the
-        // chunk before (see Prepared), the store thread writes the one before that. One chunk at a time in the
+        // A pipeline: this thread reads and maps a chunk, the hash and plan threads prepare the chunk before (see
+        // Prepared), the store thread writes the one before that. One chunk at a time in the
         // database, in order, and every line of the answer written by the store thread in file order.
-        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-prepare"));
+        ExecutorService[] prepare = {Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-hash")),
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-plan"))};
         ExecutorService store = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-store"));
         java.util.ArrayDeque<Future<Long>> pending = new java.util.ArrayDeque<>();
         try (InputStream in = Files.newInputStream(path);
@@ -196,7 +197,8 @@ public class ErpFiles {
             duplicates += drain(pending);
             result.fileRefused(e);
         } finally {
-            prepare.shutdownNow();
+            prepare[0].shutdownNow();
+            prepare[1].shutdownNow();
             store.shutdownNow();
         }
         result.finish(duplicates);
@@ -205,11 +207,17 @@ public class ErpFiles {
         return new FileResult(name, result.lines(), result.accepted(), result.rejected(), duplicates);
     }
 
-    /** Prepares a chunk on the prepare thread, then stores it on the store thread. */
-    private Future<Long> submit(ExecutorService prepare, ExecutorService store, Participant core, String batchId,
+    /**
+     * Prepares a chunk on two threads, one hashing its records for the ledger and one planning its funder batches,
+     * then stores it on the store thread.
+     */
+    private Future<Long> submit(ExecutorService[] prepare, ExecutorService store, Participant core, String batchId,
                                 List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
-        Future<Prepared> prepared = prepare.submit(() -> prepare(core, batchId, chunk));
-        return store.submit(() -> flush(core, chunk, done(prepared), result, stopping));
+        List<FeedRecord> records = records(chunk);
+        Future<String> hash = prepare[0].submit(() -> Hashes.sm3(json.writeValueAsBytes(records)));
+        Future<FeedIngest.Plan> plan = prepare[1].submit(() -> feed.plan(core, batchId, records));
+        return store.submit(() -> flush(core, chunk, new Prepared(batchId, records, done(hash), done(plan)), result,
+                stopping));
     }
 
     /** Waits for every chunk in flight, oldest first. */
@@ -223,20 +231,25 @@ public class ErpFiles {
 
     /**
      * A chunk's batch id, its mapped records, the SM3 hash of their JSON (which the chunk's ledger entry records) and
-     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the prepare thread
-     * while the store thread writes the chunk before and this thread reads the next, so that the store thread mostly
+     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the hash and plan
+     * threads while the store thread writes the chunk before and the reading thread reads the next, so that the store thread mostly
      * waits on the database and the other core does the rest.
      */
     private record Prepared(String batchId, List<FeedRecord> records, String hash, FeedIngest.Plan plan) {
     }
 
-    private Prepared prepare(Participant core, String batchId, List<LineResult> chunk) throws IOException {
+    private static List<FeedRecord> records(List<LineResult> chunk) {
         List<FeedRecord> records = new ArrayList<>(chunk.size());
         for (LineResult line : chunk) {
             if (line instanceof MappedLine mapped) {
                 records.add(new FeedRecord(Long.toString(mapped.lineNumber()), mapped.record()));
             }
         }
+        return records;
+    }
+
+    private Prepared prepare(Participant core, String batchId, List<LineResult> chunk) throws IOException {
+        List<FeedRecord> records = records(chunk);
         if (records.isEmpty()) {
             return new Prepared(batchId, records, null, null);
         }
