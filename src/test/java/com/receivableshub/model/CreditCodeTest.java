@@ -45,6 +45,14 @@ class CreditCodeTest {
     }
 
     @Test
+    void rejectsCharactersBeyondAscii() {
+        assertThat(CreditCode.problem("91统50100M000100Y43"))
+                .hasValue("character '统' at position 3 is not in the GB 32100 alphabet");
+        assertThat(CreditCode.problem("91350100M000100Y4Ｙ"))
+                .hasValue("character 'Ｙ' at position 18 is not in the GB 32100 alphabet");
+    }
+
+    @Test
     void rejectsAMissingCode() {
         assertThat(CreditCode.problem(null)).hasValue("is missing");
         assertThat(CreditCode.problem("")).hasValue("is missing");
