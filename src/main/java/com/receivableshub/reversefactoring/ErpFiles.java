@@ -214,7 +214,7 @@ public class ErpFiles {
     private Future<Long> submit(ExecutorService[] prepare, ExecutorService store, Participant core, String batchId,
                                 List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
         List<FeedRecord> records = records(chunk);
-        Future<String> hash = prepare[0].submit(() -> Hashes.sm3(json.writeValueAsBytes(records)));
+        Future<String> hash = prepare[0].submit(() -> hash(records));
         Future<FeedIngest.Plan> plan = prepare[1].submit(() -> feed.plan(core, batchId, records));
         return store.submit(() -> flush(core, chunk, new Prepared(batchId, records, done(hash), done(plan)), result,
                 stopping));
@@ -253,8 +253,14 @@ public class ErpFiles {
         if (records.isEmpty()) {
             return new Prepared(batchId, records, null, null);
         }
-        return new Prepared(batchId, records, Hashes.sm3(json.writeValueAsBytes(records)),
-                feed.plan(core, batchId, records));
+        return new Prepared(batchId, records, hash(records), feed.plan(core, batchId, records));
+    }
+
+    /** The SM3 of the records' JSON, written straight into the digest (a chunk's JSON is a few MB not kept). */
+    private String hash(List<FeedRecord> records) throws IOException {
+        Hashes.Sm3Stream digest = Hashes.sm3Stream();
+        json.writeValue(digest, records);
+        return digest.hex();
     }
 
     /** Waits for a chunk's step; its failure is the file's. */
