@@ -66,7 +66,7 @@ class KillRestartTest {
     static final String BANK_USER = "funder-demo-bank-fujian";
     static final int LINES = Integer.getInteger("hub.kill.lines", 30_000);
     static final int PINGS = Integer.getInteger("hub.kill.pings", 1_500);
-    static final int CHUNK = 300;
+    static final int CHUNK = 100;
     static final int SEND_BATCH = 100;
 
     final ObjectMapper json = ModelJson.newMapper();
@@ -106,8 +106,10 @@ class KillRestartTest {
             List<String> atInterrupt = new ArrayList<>();
             for (int i = 1; i <= interruptions; i++) {
                 Thread sending = sender.startOn(hub);
-                int feedTarget = chunks * i / (interruptions + 2);
-                int pongTarget = 50 * i;
+                // A few funder batches on the queue: the file is taken much faster than the relay delivers, so the
+                // batches delivered say little about how far the file is; early on, it is surely in the middle.
+                int feedTarget = 5 * i;
+                int pongTarget = 20 * i;
                 await("progress before interruption " + i).atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> {
