@@ -53,7 +53,7 @@ public class FeedIngest {
     }
 
     /**
-     * A file chunk's funder batches made before its transaction, on the reading thread, as they will be if every
+     * A file chunk's funder batches made before its transaction, on another thread, as they will be if every
      * record is new: the transaction then only writes them. If any record turns out to be a duplicate the batches are
      * made again, in the transaction, from what was accepted.
      */
@@ -99,7 +99,7 @@ public class FeedIngest {
 
     /**
      * As {@link #ingest(Participant, String, List, byte[], boolean)}, with the SM3 hash of the batch's bytes made by
-     * the caller (a file's reader hashes the next chunk while this one is stored).
+     * the caller (a file's next chunk is hashed while this one is stored).
      *
      * <p>The ledger indexes the batch without a row per payable: each new payable's row names the batch's entry, the
      * other records are indexed by their subjects, and each funder's batch by {@link Ledger#feedSubject} for every

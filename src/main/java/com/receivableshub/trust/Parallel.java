@@ -8,12 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Independent pieces of work (key pairs and certificates) run on as many threads as there are processors, so that
  * a fresh data folder's demo authority is made on every core instead of one. Results come back in the order of the
- * input; the first failure, in that order, is thrown as it was thrown.
+ * input; the first failure, in that order, is thrown as it was thrown, once every piece has stopped.
  */
 final class Parallel {
 
@@ -53,7 +54,15 @@ final class Parallel {
             }
             return results;
         } finally {
+            // On a failure the pieces still running are stopped and waited for: nothing is written after this returns.
             pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the demo authority's threads did not stop within a minute");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
