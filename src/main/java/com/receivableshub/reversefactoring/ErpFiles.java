@@ -161,8 +161,8 @@ public class ErpFiles {
         // A pipeline: this thread reads and maps a chunk, the hash and plan threads prepare the chunk before (see
         // Prepared), the store thread writes the one before that. One chunk at a time in the
         // database, in order, and every line of the answer written by the store thread in file order.
-        ExecutorService[] prepare = {Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-hash")),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-plan"))};
+        ExecutorService hashing = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-hash"));
+        ExecutorService planning = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-plan"));
         ExecutorService store = Executors.newSingleThreadExecutor(r -> new Thread(r, "erp-file-store"));
         java.util.ArrayDeque<Future<Long>> pending = new java.util.ArrayDeque<>();
         try (InputStream in = Files.newInputStream(path);
@@ -180,25 +180,27 @@ public class ErpFiles {
                         duplicates += drain(pending);
                         throw new LeftForRestartException(name, result.lines(), null);
                     }
-                    pending.add(submit(prepare, store, core, name + "#" + (++chunkNo), chunk, result, stopping));
+                    pending.add(submit(hashing, planning, store, core, name + "#" + (++chunkNo), chunk, result,
+                            stopping));
                     chunk = new ArrayList<>(chunkSize);
                     mappedInChunk = 0;
                 }
             }
-            duplicates += drain(pending);
             if (!chunk.isEmpty()) {
                 if (stopping.getAsBoolean()) {
+                    duplicates += drain(pending);
                     throw new LeftForRestartException(name, result.lines(), null);
                 }
                 String batchId = name + "#" + (mappedInChunk == 0 ? chunkNo : ++chunkNo);
-                duplicates += flush(core, chunk, prepare(core, batchId, chunk), result, stopping);
+                pending.add(submit(hashing, planning, store, core, batchId, chunk, result, stopping));
             }
+            duplicates += drain(pending);
         } catch (RejectedFileException e) {
             duplicates += drain(pending);
             result.fileRefused(e);
         } finally {
-            prepare[0].shutdownNow();
-            prepare[1].shutdownNow();
+            hashing.shutdownNow();
+            planning.shutdownNow();
             store.shutdownNow();
         }
         result.finish(duplicates);
@@ -211,11 +213,12 @@ public class ErpFiles {
      * Prepares a chunk on two threads, one hashing its records for the ledger and one planning its funder batches,
      * then stores it on the store thread.
      */
-    private Future<Long> submit(ExecutorService[] prepare, ExecutorService store, Participant core, String batchId,
-                                List<LineResult> chunk, ResultFile result, java.util.function.BooleanSupplier stopping) {
+    private Future<Long> submit(ExecutorService hashing, ExecutorService planning, ExecutorService store,
+                                Participant core, String batchId, List<LineResult> chunk, ResultFile result,
+                                java.util.function.BooleanSupplier stopping) {
         List<FeedRecord> records = records(chunk);
-        Future<String> hash = prepare[0].submit(() -> hash(records));
-        Future<FeedIngest.Plan> plan = prepare[1].submit(() -> feed.plan(core, batchId, records));
+        Future<String> hash = hashing.submit(() -> hash(records));
+        Future<FeedIngest.Plan> plan = planning.submit(() -> feed.plan(core, batchId, records));
         return store.submit(() -> flush(core, chunk, new Prepared(batchId, records, done(hash), done(plan)), result,
                 stopping));
     }
@@ -246,14 +249,6 @@ public class ErpFiles {
             }
         }
         return records;
-    }
-
-    private Prepared prepare(Participant core, String batchId, List<LineResult> chunk) throws IOException {
-        List<FeedRecord> records = records(chunk);
-        if (records.isEmpty()) {
-            return new Prepared(batchId, records, null, null);
-        }
-        return new Prepared(batchId, records, hash(records), feed.plan(core, batchId, records));
     }
 
     /** The SM3 of the records' JSON, written straight into the digest (a chunk's JSON is a few MB not kept). */

@@ -24,7 +24,6 @@ import com.receivableshub.pipeline.Outgoing;
 import com.receivableshub.pipeline.Subjects;
 import com.receivableshub.trust.FinancingGuard;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,12 +56,11 @@ public class FeedIngest {
      * record is new: the transaction then only writes them. If any record turns out to be a duplicate the batches are
      * made again, in the transaction, from what was accepted.
      */
-    public record Plan(List<PlannedBatch> batches) {
+    record Plan(List<PlannedBatch> batches) {
     }
 
-    /** One funder's batch, written and hashed, and the suppliers whose receivables it carries. */
-    public record PlannedBatch(Participant funder, Envelope envelope, byte[] body, String bodyHash,
-                               Set<String> suppliers) {
+    /** One funder's batch, written and hashed, and its records (which index it in the ledger). */
+    record PlannedBatch(Participant funder, Envelope envelope, byte[] body, String bodyHash, Buckets records) {
     }
 
     private final ReverseFactoringStore store;
@@ -114,8 +112,8 @@ public class FeedIngest {
      * @param plan the batch's deliveries made beforehand ({@link #plan}) from records already checked ({@code validate}
      *             false), used when every record is new; null to make them here
      */
-    public FeedResult ingestHashed(Participant core, String batchId, List<FeedRecord> records, String rawHash,
-                                   boolean validate, Plan plan) {
+    FeedResult ingestHashed(Participant core, String batchId, List<FeedRecord> records, String rawHash,
+                            boolean validate, Plan plan) {
         return tx.execute(status -> {
             LedgerEntry in = ledger.appendHashed(Direction.IN, batchId, MessageType.FEED_BATCH.name(), core.code(),
                     List.of(), rawHash, null, List.of());
@@ -171,7 +169,7 @@ public class FeedIngest {
      * The plan of a batch of payables only, each from this core enterprise (a file chunk); null for anything else, which
      * is delivered as it is stored.
      */
-    public Plan plan(Participant core, String batchId, List<FeedRecord> records) {
+    Plan plan(Participant core, String batchId, List<FeedRecord> records) {
         List<Object> payables = new ArrayList<>(records.size());
         for (FeedRecord r : records) {
             if (!(r.record() instanceof Payable p) || !core.code().equals(p.key().debtorCode())) {
@@ -179,15 +177,13 @@ public class FeedIngest {
             }
             payables.add(p);
         }
-        Map<String, Set<String>> suppliersOf = new LinkedHashMap<>();
-        Map<String, Buckets> byFunder = buckets(core, payables, null, suppliersOf);
         List<PlannedBatch> batches = new ArrayList<>();
-        byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
+        buckets(core, payables).forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
             Envelope envelope = messages.envelopeToWrite(MessageType.FEED_BATCH, funderCode, batchId,
                     new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments, b.payments,
                             b.accounts));
             byte[] body = intake.bodyOf(envelope);
-            batches.add(new PlannedBatch(funder, envelope, body, Hashes.sm3(body), suppliersOf.get(funderCode)));
+            batches.add(new PlannedBatch(funder, envelope, body, Hashes.sm3(body), b));
         }));
         return new Plan(batches);
     }
@@ -195,8 +191,8 @@ public class FeedIngest {
     /** Writes the planned batches, indexed by the incoming entry and their suppliers. */
     private void send(Plan plan, long inSeq) {
         for (PlannedBatch b : plan.batches()) {
-            List<String> subjects = b.suppliers().stream().map(s -> Ledger.feedSubject(inSeq, s)).toList();
-            intake.sendWritten(Outgoing.toQueue(b.envelope(), b.funder()).indexedBy(subjects), b.body(), b.bodyHash());
+            intake.sendWritten(Outgoing.toQueue(b.envelope(), b.funder()).indexedBy(b.records().subjects(inSeq)),
+                    b.body(), b.bodyHash());
         }
     }
 
@@ -262,26 +258,23 @@ public class FeedIngest {
      *              funder sees the supplier, and by the record's own subject otherwise (a funder's claim, an account)
      */
     private List<Outgoing> deliveries(Participant core, String batchId, List<Object> accepted, Long inSeq) {
-        Map<String, Buckets> byFunder = buckets(core, accepted, inSeq, new HashMap<>());
         List<Outgoing> out = new ArrayList<>();
-        byFunder.forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
+        buckets(core, accepted).forEach((funderCode, b) -> directory.byCode(funderCode).ifPresent(funder -> {
             FeedBatch batch = new FeedBatch(batchId + "/" + funderCode, core.code(), b.payables, b.adjustments,
                     b.payments, b.accounts);
             out.add(inSeq == null
                     ? Outgoing.toQueue(messages.envelope(MessageType.FEED_BATCH, funderCode, batchId, batch), funder)
                     : Outgoing.toQueue(messages.envelopeToWrite(MessageType.FEED_BATCH, funderCode, batchId, batch),
-                            funder).indexedBy(b.subjects));
+                            funder).indexedBy(b.subjects(inSeq)));
         }));
         return out;
     }
 
     /**
      * The records each funder sees, by funder: those of the suppliers it has an active relationship with, and an
-     * adjustment or payment on a receivable it financed. {@code suppliersOf} gets, for each funder, the suppliers it
-     * sees through a relationship.
+     * adjustment or payment on a receivable it financed.
      */
-    private Map<String, Buckets> buckets(Participant core, List<Object> accepted, Long inSeq,
-                                         Map<String, Set<String>> suppliersOf) {
+    private Map<String, Buckets> buckets(Participant core, List<Object> accepted) {
         Set<String> suppliers = new LinkedHashSet<>();
         for (Object record : accepted) {
             suppliers.add(creditor(record));
@@ -292,16 +285,12 @@ public class FeedIngest {
         for (Object record : accepted) {
             String supplier = creditor(record);
             List<String> seeing = fundersOfSupplier.getOrDefault(supplier, List.of());
-            boolean receivable = record instanceof KeyedByReceivable;
             for (String funder : seeing) {
-                byFunder.computeIfAbsent(funder, f -> new Buckets()).add(record,
-                        receivable && inSeq != null ? Ledger.feedSubject(inSeq, supplier) : subject(record));
-                suppliersOf.computeIfAbsent(funder, f -> new LinkedHashSet<>()).add(supplier);
+                byFunder.computeIfAbsent(funder, f -> new Buckets()).seen(record, supplier);
             }
             if (record instanceof Adjustment || record instanceof Payment) {
                 guard.active(subject(record)).map(claim -> claim.funderCode()).filter(f -> !seeing.contains(f))
-                        .ifPresent(funder -> byFunder.computeIfAbsent(funder, f -> new Buckets())
-                                .add(record, subject(record)));
+                        .ifPresent(funder -> byFunder.computeIfAbsent(funder, f -> new Buckets()).financed(record));
             }
         }
         return byFunder;
@@ -329,16 +318,45 @@ public class FeedIngest {
         return Subjects.receivable(k.creditorCode(), k.debtorCode(), k.documentNumber());
     }
 
-    /** The records of one funder's batch, by kind. */
-    private static final class Buckets {
+    /**
+     * The records of one funder's batch, by kind, and what indexes the batch in the ledger: the suppliers whose
+     * receivables it carries because the funder sees them ({@link Ledger#feedSubject}), and the own subject of any
+     * other record (an account, a record of a receivable the funder financed).
+     */
+    static final class Buckets {
         final List<Payable> payables = new ArrayList<>();
         final List<Adjustment> adjustments = new ArrayList<>();
         final List<Payment> payments = new ArrayList<>();
         final List<CollectionAccount> accounts = new ArrayList<>();
-        final Set<String> subjects = new LinkedHashSet<>();
+        final Set<String> suppliers = new LinkedHashSet<>();
+        final Set<String> ownSubjects = new LinkedHashSet<>();
 
-        void add(Object record, String subject) {
-            subjects.add(subject);
+        /** A record the funder sees through its relationship with the supplier. */
+        void seen(Object record, String supplier) {
+            if (record instanceof KeyedByReceivable) {
+                suppliers.add(supplier);
+            } else {
+                ownSubjects.add(subject(record));
+            }
+            add(record);
+        }
+
+        /** An adjustment or payment of a receivable the funder financed, without a relationship with its supplier. */
+        void financed(Object record) {
+            ownSubjects.add(subject(record));
+            add(record);
+        }
+
+        List<String> subjects(long inSeq) {
+            List<String> subjects = new ArrayList<>(suppliers.size() + ownSubjects.size());
+            for (String supplier : suppliers) {
+                subjects.add(Ledger.feedSubject(inSeq, supplier));
+            }
+            subjects.addAll(ownSubjects);
+            return subjects;
+        }
+
+        private void add(Object record) {
             if (record instanceof Payable p) {
                 payables.add(p);
             } else if (record instanceof Adjustment a) {
