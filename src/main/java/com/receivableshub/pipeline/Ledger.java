@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The hash-chained log of every message in and out. Appends take the lock on the single head row, so the chain
@@ -92,7 +90,8 @@ public class Ledger {
      * transaction calls this first.
      */
     public void flush() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+        Pending pending = AtCommit.current(this, Pending.class);
+        if (pending != null) {
             write(pending);
         }
     }
@@ -102,24 +101,10 @@ public class Ledger {
      * so the chain stays linear under concurrent transactions and across restarts.
      */
     private Pending pending() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
-            return pending;
-        }
-        Map<String, Object> head = jdbc.queryForMap("SELECT seq, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
-        Pending pending = new Pending(((Number) head.get("seq")).longValue(), (String) head.get("entry_hash"));
-        TransactionSynchronizationManager.bindResource(this, pending);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                write(pending);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Ledger.this);
-            }
-        });
-        return pending;
+        return AtCommit.state(this, Pending.class, () -> {
+            Map<String, Object> head = jdbc.queryForMap("SELECT seq, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
+            return new Pending(((Number) head.get("seq")).longValue(), (String) head.get("entry_hash"));
+        }, this::write);
     }
 
     private void write(Pending pending) {

@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Messages to deliver, written with the state that caused them and moved out by the relay route. */
 @Component
@@ -59,29 +57,14 @@ public class Outbox {
 
     /** Writes the rows the current transaction added with {@link #addAtCommit} so far. */
     public void flush() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof PendingRows rows) {
+        PendingRows rows = AtCommit.current(this, PendingRows.class);
+        if (rows != null) {
             write(rows);
         }
     }
 
     private List<Object[]> pendingRows() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof PendingRows rows) {
-            return rows.rows;
-        }
-        PendingRows rows = new PendingRows();
-        TransactionSynchronizationManager.bindResource(this, rows);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                write(rows);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
-            }
-        });
-        return rows.rows;
+        return AtCommit.state(this, PendingRows.class, PendingRows::new, this::write).rows;
     }
 
     private void write(PendingRows pending) {
