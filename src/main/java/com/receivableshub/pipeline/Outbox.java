@@ -119,10 +119,10 @@ public class Outbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        List<Object> args = new ArrayList<>(ids);
-        args.add(PENDING);
-        return jdbc.query(SELECT + " WHERE id IN (" + in + ") AND status = ? ORDER BY id", Outbox::row, args.toArray());
+        // The same text every round, so that PostgreSQL's driver prepares it on the server and the bodies come back in
+        // binary, not as hex text twice their size (a round of funder batches is tens of MB).
+        return jdbc.query(SELECT + " WHERE id >= ? AND id <= ? AND status = ? AND next_attempt_at <= ? ORDER BY id"
+                + " LIMIT ?", Outbox::row, ids.get(0), ids.get(ids.size() - 1), PENDING, now, ids.size());
     }
 
     public Optional<OutboxMessage> byId(long id) {
