@@ -25,6 +25,7 @@ final class ByteLines {
     private long number;
     private int start;
     private int length;
+    private int rawLength;
     private boolean tooLong;
 
     ByteLines(InputStream in) {
@@ -37,7 +38,7 @@ final class ByteLines {
         while (true) {
             for (int i = pos + scanned; i < limit; i++) {
                 if (buf[i] == LF) {
-                    found(pos, i);
+                    found(pos, i, i + 1);
                     pos = i + 1;
                     return true;
                 }
@@ -45,7 +46,7 @@ final class ByteLines {
             scanned = limit - pos;
             if (eof) {
                 if (pos < limit) {
-                    found(pos, limit);
+                    found(pos, limit, limit);
                     pos = limit;
                     return true;
                 }
@@ -93,16 +94,22 @@ final class ByteLines {
         return length;
     }
 
+    /** Bytes of the line as the stream has them, with its CR LF or LF (from {@link #start()}). */
+    int rawLength() {
+        return rawLength;
+    }
+
     /** The line was longer than {@link #MAX_LINE}; its bytes are not available. */
     boolean tooLong() {
         return tooLong;
     }
 
-    private void found(int from, int to) {
+    private void found(int from, int to, int rawEnd) {
         number++;
         start = from;
         int end = to > from && buf[to - 1] == CR ? to - 1 : to;
         length = end - from;
+        rawLength = rawEnd - from;
         tooLong = false;
     }
 
@@ -131,6 +138,7 @@ final class ByteLines {
         tooLong = true;
         start = 0;
         length = 0;
+        rawLength = 0;
         while (true) {
             for (int i = pos; i < limit; i++) {
                 if (buf[i] == LF) {

@@ -57,6 +57,7 @@ public final class CsvRecordReader implements Iterable<LineResult>, AutoCloseabl
     private ByteBuffer bytes;
     private CharBuffer chars = CharBuffer.allocate(1024);
     private String decodeError;
+    private java.io.OutputStream rawSink;
     private List<String> header = List.of();
     private Column[] columns;
     private int expectedColumns;
@@ -235,10 +236,22 @@ public final class CsvRecordReader implements Iterable<LineResult>, AutoCloseabl
         return new Column(index, leaf.slot(), f.target(), leaf.type(), leaf.primitive(), f.spelling());
     }
 
+    /**
+     * From now on, the bytes of every line read after the header are also written to {@code sink} as the file has
+     * them, line end included (a line longer than {@link ByteLines#MAX_LINE}, refused unread, is not); null to stop.
+     * A caller taking the file in chunks switches the sink between two lines to have each chunk's bytes.
+     */
+    public void copyLinesTo(java.io.OutputStream sink) {
+        this.rawSink = sink;
+    }
+
     /** The next data line's result, or null at the end of the file. */
     private LineResult advance() throws IOException {
         while (lines.next()) {
             long no = lines.number();
+            if (rawSink != null) {
+                rawSink.write(lines.buffer(), lines.start(), lines.rawLength());
+            }
             if (lines.tooLong()) {
                 return RejectedLine.of(no, LineError.WHOLE_LINE, "the line is longer than " + ByteLines.MAX_LINE
                         + " bytes");

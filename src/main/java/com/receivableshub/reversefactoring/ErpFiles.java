@@ -1,6 +1,5 @@
 package com.receivableshub.reversefactoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.receivableshub.HubProperties;
 import com.receivableshub.mapping.CsvLayout;
 import com.receivableshub.mapping.CsvRecordReader;
@@ -18,6 +17,7 @@ import com.receivableshub.pipeline.Hashes;
 import com.receivableshub.security.HubLimits;
 import com.receivableshub.reversefactoring.FeedIngest.FeedRecord;
 import com.receivableshub.reversefactoring.FeedIngest.FeedResult;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,19 +58,17 @@ public class ErpFiles {
     private final ParticipantDirectory directory;
     private final FeedIngest feed;
     private final HubProperties hub;
-    private final ObjectMapper json;
     private final Map<Path, CsvLayout> layouts = new ConcurrentHashMap<>();
     private final int chunkSize;
     private final HubLimits limits;
 
-    public ErpFiles(ParticipantDirectory directory, FeedIngest feed, HubProperties hub, ObjectMapper json,
+    public ErpFiles(ParticipantDirectory directory, FeedIngest feed, HubProperties hub,
                     @org.springframework.beans.factory.annotation.Value("${hub.erp-files.chunk-size:10000}") int chunkSize,
                     HubLimits limits) {
         this.limits = limits;
         this.directory = directory;
         this.feed = feed;
         this.hub = hub;
-        this.json = json;
         this.chunkSize = chunkSize;
     }
 
@@ -168,6 +166,10 @@ public class ErpFiles {
         try (InputStream in = Files.newInputStream(path);
              CsvRecordReader reader = CsvRecordReader.open(layout, in)) {
             List<LineResult> chunk = new ArrayList<>(chunkSize);
+            // the chunk's lines as the file has them: the chunk's ledger entry records their SM3
+            int rawSize = (int) Math.min(size + 1, chunkSize * 320L);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(rawSize);
+            reader.copyLinesTo(raw);
             int mappedInChunk = 0;
             int chunkNo = 0;
             for (LineResult line : reader) {
@@ -180,9 +182,11 @@ public class ErpFiles {
                         duplicates += drain(pending);
                         throw new LeftForRestartException(name, result.lines(), null);
                     }
-                    pending.add(submit(hashing, planning, store, core, name + "#" + (++chunkNo), chunk, result,
-                            stopping));
+                    pending.add(submit(hashing, planning, store, core, name + "#" + (++chunkNo), chunk, raw,
+                            result, stopping));
                     chunk = new ArrayList<>(chunkSize);
+                    raw = new ByteArrayOutputStream(rawSize);
+                    reader.copyLinesTo(raw);
                     mappedInChunk = 0;
                 }
             }
@@ -192,7 +196,7 @@ public class ErpFiles {
                     throw new LeftForRestartException(name, result.lines(), null);
                 }
                 String batchId = name + "#" + (mappedInChunk == 0 ? chunkNo : ++chunkNo);
-                pending.add(submit(hashing, planning, store, core, batchId, chunk, result, stopping));
+                pending.add(submit(hashing, planning, store, core, batchId, chunk, raw, result, stopping));
             }
             duplicates += drain(pending);
         } catch (RejectedFileException e) {
@@ -214,10 +218,10 @@ public class ErpFiles {
      * then stores it on the store thread.
      */
     private Future<Long> submit(ExecutorService hashing, ExecutorService planning, ExecutorService store,
-                                Participant core, String batchId, List<LineResult> chunk, ResultFile result,
-                                java.util.function.BooleanSupplier stopping) {
+                                Participant core, String batchId, List<LineResult> chunk, ByteArrayOutputStream raw,
+                                ResultFile result, java.util.function.BooleanSupplier stopping) {
         List<FeedRecord> records = records(chunk);
-        Future<String> hash = hashing.submit(() -> hash(records));
+        Future<String> hash = hashing.submit(() -> hash(raw));
         Future<FeedIngest.Plan> plan = planning.submit(() -> feed.plan(core, batchId, records));
         return store.submit(() -> flush(core, chunk, new Prepared(batchId, records, done(hash), done(plan)), result,
                 stopping));
@@ -233,10 +237,10 @@ public class ErpFiles {
     }
 
     /**
-     * A chunk's batch id, its mapped records, the SM3 hash of their JSON (which the chunk's ledger entry records) and
-     * its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the hash and plan
-     * threads while the store thread writes the chunk before and the reading thread reads the next, so that the store thread mostly
-     * waits on the database and the other core does the rest.
+     * A chunk's batch id, its mapped records, the SM3 hash of its lines as the file has them (which the chunk's ledger
+     * entry records) and its funder batches planned as if every line were new ({@link FeedIngest#plan}): made on the
+     * hash and plan threads while the store thread writes the chunk before and the reading thread reads the next, so
+     * that the store thread mostly waits on the database and the other core does the rest.
      */
     private record Prepared(String batchId, List<FeedRecord> records, String hash, FeedIngest.Plan plan) {
     }
@@ -251,10 +255,13 @@ public class ErpFiles {
         return records;
     }
 
-    /** The SM3 of the records' JSON, written straight into the digest (a chunk's JSON is a few MB not kept). */
-    private String hash(List<FeedRecord> records) throws IOException {
+    /**
+     * The SM3 of a chunk's lines as the file has them, which its ledger entry records (as a REST batch's entry records
+     * the SM3 of the request's bytes): what the core enterprise sent, whatever became of each line.
+     */
+    private static String hash(ByteArrayOutputStream raw) throws IOException {
         Hashes.Sm3Stream digest = Hashes.sm3Stream();
-        json.writeValue(digest, records);
+        raw.writeTo(digest);
         return digest.hex();
     }
 

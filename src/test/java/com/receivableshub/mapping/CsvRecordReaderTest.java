@@ -80,6 +80,32 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void copiesEachLinesBytesAsTheFileHasThemToTheSinkOfTheMomentSoChunksSplitTheFileExactly() throws Exception {
+        String header = HEADER + "\r\n";
+        String one = "AP-1," + SUPPLIER + ",1.00,20261101,20270501,已确权\r\n";
+        String bad = "AP-2,not-a-code,2.00,20261101,20270501,已确权\n";
+        String blank = "   \r\n";
+        String last = "AP-3," + SUPPLIER + ",3.00,20261101,20270501,未确权"; // no line end at the end of the file
+        byte[] file = (header + one + bad + blank + last).getBytes(GBK);
+        CsvLayout layout = CsvLayout.parse("test.yaml", PAYABLES);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        try (CsvRecordReader reader = CsvRecordReader.open(layout, new ByteArrayInputStream(file))) {
+            reader.copyLinesTo(first);
+            int n = 0;
+            for (LineResult line : reader) {
+                if (++n == 2) {
+                    reader.copyLinesTo(second); // after the second line, as a file's chunks switch
+                }
+            }
+            assertThat(n).isEqualTo(3);
+        }
+        assertThat(first.toByteArray()).isEqualTo((one + bad).getBytes(GBK));
+        assertThat(second.toByteArray()).as("a blank line goes with the line after it").isEqualTo(
+                (blank + last).getBytes(GBK));
+    }
+
+    @Test
     void readsAPayableWithTheFilesDebtorAndCny() throws Exception {
         List<LineResult> results = readGbk(HEADER + "\nAP-1," + SUPPLIER + ",125000.00,20250401,20250930,已确权\n");
 

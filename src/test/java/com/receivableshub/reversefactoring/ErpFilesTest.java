@@ -11,6 +11,7 @@ import com.receivableshub.model.FinancingMode;
 import com.receivableshub.model.FinancingRelationship;
 import com.receivableshub.model.MessageType;
 import com.receivableshub.model.RelationshipStatus;
+import com.receivableshub.pipeline.Hashes;
 import com.receivableshub.pipeline.Ledger;
 import com.receivableshub.pipeline.LedgerEntry;
 import com.receivableshub.pipeline.Subjects;
@@ -183,6 +184,10 @@ class ErpFilesTest extends HubTestSupport {
         List<LedgerEntry> history = ledger.history(Subjects.receivable(SUPPLIER, CORE, seen));
         assertThat(history).extracting(LedgerEntry::direction, LedgerEntry::messageId)
                 .contains(org.assertj.core.groups.Tuple.tuple(LedgerEntry.Direction.IN, name + "#1"));
+        // The batch's entry records the SM3 of its lines as the file has them, as a REST batch's the request's bytes.
+        String lines = csv.substring(csv.indexOf('\n') + 1);
+        assertThat(history.stream().filter(e -> e.direction() == LedgerEntry.Direction.IN).findFirst().orElseThrow()
+                .bodyHash()).isEqualTo(Hashes.sm3(lines.getBytes(Charset.forName("GBK"))));
         List<LedgerEntry> out = history.stream().filter(e -> e.direction() == LedgerEntry.Direction.OUT).toList();
         assertThat(out).hasSize(1);
         assertThat(out.get(0).type()).isEqualTo("FEED_BATCH");
