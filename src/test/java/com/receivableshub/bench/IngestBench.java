@@ -97,8 +97,14 @@ public final class IngestBench implements BenchPart {
             Path result = root.resolve("outbox").resolve(file.getFileName() + ".result.csv");
             Map<String, Long> counts;
             long t0;
+            double hubCpu0;
+            Map<Long, Double> dbCpu0;
+            double hubCpu;
+            double dbCpu;
             {
                 Path staged = Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                hubCpu0 = hub.cpuSeconds();
+                dbCpu0 = databaseCpu();
                 t0 = System.nanoTime();
                 Files.writeString(staged.resolveSibling(staged.getFileName() + ".done"), "");
                 Duration budget = Duration.ofSeconds(600 + lines / 200);
@@ -116,6 +122,8 @@ public final class IngestBench implements BenchPart {
                     }
                     return consumers.lines() >= accepted;
                 });
+                hubCpu = hub.cpuSeconds() - hubCpu0;
+                dbCpu = cpuSince(dbCpu0, databaseCpu());
             }
             double seconds = (consumers.lastAt() - t0) / 1e9;
             consumers.drainAndClose(Duration.ofSeconds(1));
@@ -131,6 +139,9 @@ public final class IngestBench implements BenchPart {
             report.figure("ingest.messages", consumers.sizes().size(), "messages");
             report.figure("ingest.seconds", round(seconds), "s");
             report.figure("ingest.lines_per_s", Math.round(hubRate), "lines/s");
+            // Where the work went, whatever else ran on the machine: the hub's process and the database's processes.
+            report.figure("ingest.hub_cpu_seconds", round(hubCpu), "s");
+            report.figure("ingest.db_cpu_seconds", round(dbCpu), "s");
             report.figure("ingest.peak_heap_mb", Math.round(hub.peakHeap() / 1048576.0), "MB");
 
             // The limit: the fastest bulk path into the same database and the same broker, one after the other.
@@ -354,5 +365,26 @@ public final class IngestBench implements BenchPart {
                 throw new IllegalStateException((lines.get() - before) + " lines delivered again after all were in");
             }
         }
+    }
+
+    /** CPU seconds of each PostgreSQL process on this machine, by pid (empty when the database runs elsewhere). */
+    static Map<Long, Double> databaseCpu() {
+        Map<Long, Double> cpu = new java.util.HashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            ProcessHandle.Info info = p.info();
+            if (info.command().map(c -> c.endsWith("/postgres") || c.endsWith("/postmaster")).orElse(false)) {
+                info.totalCpuDuration().ifPresent(d -> cpu.put(p.pid(), d.toNanos() / 1e9));
+            }
+        });
+        return cpu;
+    }
+
+    /** The CPU the processes of {@code now} used since {@code before} (a process started since counts from zero). */
+    static double cpuSince(Map<Long, Double> before, Map<Long, Double> now) {
+        double sum = 0;
+        for (Map.Entry<Long, Double> e : now.entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+        }
+        return sum;
     }
 }
