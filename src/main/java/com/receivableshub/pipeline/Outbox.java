@@ -101,12 +101,12 @@ public class Outbox {
         flush();
         Timestamp now = Timestamp.from(clock.instant());
         if (maxBytes == Long.MAX_VALUE) {
-            return jdbc.query(SELECT + " WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?", Outbox::row,
-                    PENDING, now, limit);
+            return jdbc.query(SELECT + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                    Outbox::row, now, limit);
         }
-        List<long[]> sizes = jdbc.query("SELECT id, OCTET_LENGTH(body) FROM outbox WHERE status = ?"
-                + " AND next_attempt_at <= ? ORDER BY id LIMIT ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                PENDING, now, limit);
+        // 'PENDING' written out, not a parameter: it is what PostgreSQL's partial index of pending rows is for
+        // (ix_outbox_due), so a round reads what is pending whatever the plan, not every row ever sent.
+        List<long[]> sizes = jdbc.query(DUE_SIZES, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, now, limit);
         List<Long> ids = new ArrayList<>();
         long bytes = 0;
         for (long[] row : sizes) {
@@ -121,14 +121,18 @@ public class Outbox {
         }
         // The same text every round, so that PostgreSQL's driver prepares it on the server and the bodies come back in
         // binary, not as hex text twice their size (a round of funder batches is tens of MB).
-        return jdbc.query(SELECT + " WHERE id >= ? AND id <= ? AND status = ? AND next_attempt_at <= ? ORDER BY id"
-                + " LIMIT ?", Outbox::row, ids.get(0), ids.get(ids.size() - 1), PENDING, now, ids.size());
+        return jdbc.query(SELECT + " WHERE id >= ? AND id <= ? AND status = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY id LIMIT ?", Outbox::row, ids.get(0), ids.get(ids.size() - 1), now, ids.size());
     }
 
     public Optional<OutboxMessage> byId(long id) {
         flush();
         return jdbc.query(SELECT + " WHERE id = ?", Outbox::row, id).stream().findFirst();
     }
+
+    /** The sizes of the oldest due rows: (next_attempt_at, limit). */
+    static final String DUE_SIZES = "SELECT id, OCTET_LENGTH(body) FROM outbox WHERE status = 'PENDING'"
+            + " AND next_attempt_at <= ? ORDER BY id LIMIT ?";
 
     private static final String SELECT = "SELECT id, message_id, channel, destination, receiver, type, correlation_id,"
             + " body, attempts, retry_from FROM outbox";
@@ -198,7 +202,7 @@ public class Outbox {
 
     public long pending() {
         flush();
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, PENDING);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'", Long.class);
         return n == null ? 0 : n;
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxDueTest {
 
-    private final TestDatabase db = database();
+    final TestDatabase db = database();
     private final Outbox outbox = new Outbox(db.jdbc(), Clock.systemUTC());
 
     TestDatabase database() {
