@@ -307,6 +307,10 @@ public class ErpFiles {
         }
         FeedResult answer = feed.ingestHashed(core, prepared.batchId(), prepared.records(), prepared.hash(), false,
                 prepared.plan());
+        if (answer.rejected().isEmpty()) {
+            chunk.forEach(result::add);
+            return answer.duplicates();
+        }
         Map<String, List<RecordError>> refused = new HashMap<>();
         for (RecordError e : answer.rejected()) {
             refused.computeIfAbsent(e.recordRef(), r -> new ArrayList<>()).add(e);

@@ -261,8 +261,9 @@ public class ReverseFactoringStore {
                         copyField(rows, p.creditorCode()).append('\t');
                         copyField(rows, p.debtorCode()).append('\t');
                         copyField(rows, p.documentNumber()).append('\t');
-                        rows.append(p.amount().toPlainString()).append('\t').append(p.issueDate()).append('\t')
-                                .append(p.dueDate()).append('\t').append(p.confirmed()).append(tail);
+                        rows.append(p.amount().toPlainString()).append('\t');
+                        copyDate(rows, p.issueDate()).append('\t');
+                        copyDate(rows, p.dueDate()).append('\t').append(p.confirmed()).append(tail);
                         if (rows.length() >= 1 << 16) {
                             writeCopy(copy, rows);
                         }
@@ -294,6 +295,14 @@ public class ReverseFactoringStore {
 
     /** A text field of COPY's text format: backslash, tab, newline and carriage return escaped. */
     private static StringBuilder copyField(StringBuilder rows, String value) {
+        int n = value.length();
+        int plain = 0;
+        while (plain < n && value.charAt(plain) != '\\' && value.charAt(plain) >= ' ') {
+            plain++;
+        }
+        if (plain == n) { // the usual case: nothing to escape
+            return rows.append(value);
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -305,6 +314,18 @@ public class ReverseFactoringStore {
             }
         }
         return rows;
+    }
+
+    /** A date as COPY reads it, yyyy-MM-dd, written digit by digit (LocalDate.toString makes a string per date). */
+    private static StringBuilder copyDate(StringBuilder rows, java.time.LocalDate date) {
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            return rows.append(date);
+        }
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
+        return rows.append(year).append('-').append((char) ('0' + month / 10)).append((char) ('0' + month % 10))
+                .append('-').append((char) ('0' + day / 10)).append((char) ('0' + day % 10));
     }
 
     private static String key(String creditor, String debtor, String document) {

@@ -58,14 +58,14 @@ class ErpFilesPostgresTest extends ErpFilesTest {
     void payablesAllNewGoInWithCopyAndKeepEveryCharacterAndAKeySeenBeforeTakesTheKeyedPath() {
         String doc = "ESC-" + UUID.randomUUID().toString().substring(0, 8);
         Payable odd = new Payable(CORE, SUPPLIER, doc + "\\a\tb\nc\rd\\N", new BigDecimal("12.30"),
-                LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 1), true, "CNY");
+                LocalDate.of(2026, 1, 9), LocalDate.of(2027, 12, 31), true, "CNY");
         Payable plain = new Payable(CORE, SUPPLIER, doc + "-plain", new BigDecimal("1.00"),
                 LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 1), false, "CNY");
         boolean[] first = tx.execute(s -> store.addPayables(List.of(odd, plain), 42L));
         assertThat(first).containsExactly(true, true);
         assertThat(jdbc.queryForObject("SELECT document_number || '|' || amount || '|' || confirmed || '|' || ledger_seq"
-                + " FROM payable WHERE document_number LIKE ?", String.class, doc + "\\\\a%"))
-                .isEqualTo(odd.documentNumber() + "|12.30|true|42");
+                + " || '|' || issue_date || '|' || due_date FROM payable WHERE document_number LIKE ?", String.class,
+                doc + "\\\\a%")).isEqualTo(odd.documentNumber() + "|12.30|true|42|2026-01-09|2027-12-31");
 
         // One key there already and one twice in the list: each new one is told apart, the rest counted once.
         Payable fresh = new Payable(CORE, SUPPLIER, doc + "-fresh", new BigDecimal("2.00"),
