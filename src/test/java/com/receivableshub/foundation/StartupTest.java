@@ -99,6 +99,19 @@ class StartupTest {
     }
 
     @Test
+    void aMigrationThatFailsStopsStartUpThoughItRunsBesideTheStart() throws Exception {
+        // Flyway migrates on a thread of its own (StartupTasks); its failure must still stop the start, with its cause.
+        Path migrations = HubTestSupport.tempDir("migrations");
+        Files.writeString(migrations.resolve("V99__broken.sql"), "CREATE TABLE broken (;\n");
+        assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
+                Map.of("spring.flyway.locations",
+                        "classpath:db/migration,classpath:db/vendor/{vendor},filesystem:" + migrations)).close())
+                .rootCause()
+                .isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("CREATE TABLE broken (");
+    }
+
+    @Test
     void dataSurvivesARestart() throws Exception {
         Path dataDir = HubTestSupport.tempDir("hub-restart");
         int brokerPort = HubTestSupport.freePort();
