@@ -42,7 +42,9 @@ public final class DemoPkiEarlyStart implements ApplicationContextInitializer<Co
                 done.completeExceptionally(e);
             }
         }, "demo-pki-early");
-        thread.setDaemon(true);
+        // Not a daemon: when the start fails meanwhile, the JVM still lets it finish, so that no participant is left
+        // with a key and no certificate.
+        thread.setDaemon(false);
         thread.start();
         context.getBeanFactory().registerSingleton(BEAN_NAME, new Started(done));
     }
