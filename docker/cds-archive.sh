@@ -3,8 +3,9 @@
 # application jar plus lib/) and a class data sharing archive recorded by a training run of it.
 #   docker/cds-archive.sh <receivables-hub.jar> <folder>
 # Run it in the hub's home (routes/, adapters/, mappings/, config/ beside it). The training run starts the hub
-# with the defaults (embedded H2 and broker in a scratch data folder, random ports) and exits once its context is
-# refreshed (-Dspring.context.exit=onRefresh); the JVM writes the classes it loaded to <folder>/receivables-hub.jsa.
+# with the defaults (embedded H2 and broker in a scratch data folder, random ports) and exits once its
+# /actuator/health answers UP (hub.exit-when-ready=true), so the archive holds what the whole start loads (the routes,
+# the SOAP endpoint and Tomcat included); the JVM writes those classes to <folder>/receivables-hub.jsa.
 # Then start the hub with:
 #   java -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar <folder>/receivables-hub.jar [arguments]
 # The archive belongs to this jar and this JVM: make it again after either changes (a stale archive is ignored by
@@ -17,8 +18,9 @@ rm -rf "$dest"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dest" > /dev/null
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-if ! "$java" -XX:ArchiveClassesAtExit="$dest/receivables-hub.jsa" -Dspring.context.exit=onRefresh \
+if ! "$java" -XX:ArchiveClassesAtExit="$dest/receivables-hub.jsa" \
     -jar "$dest/receivables-hub.jar" --hub.data-dir="$scratch/data" --server.port=0 --hub.broker.port=0 \
+    --hub.exit-when-ready=true \
     > "$scratch/training.log" 2>&1 || [ ! -s "$dest/receivables-hub.jsa" ]; then
   echo "cds-archive: the training run failed; its log:" >&2
   tail -50 "$scratch/training.log" >&2

@@ -3,6 +3,7 @@ package com.receivableshub;
 import com.receivableshub.cli.DeadLettersCommand;
 import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.smoke.SmokeRun;
+import com.receivableshub.trust.DemoPkiEarlyStart;
 import com.receivableshub.trust.PkiCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -31,6 +32,8 @@ public class ReceivablesHubApplication {
                 // run the hub
             }
         }
-        SpringApplication.run(ReceivablesHubApplication.class, args);
+        SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
+        app.addInitializers(new DemoPkiEarlyStart());
+        app.run(args);
     }
 }

@@ -1,12 +1,14 @@
 package com.receivableshub.broker;
 
 import com.receivableshub.HubProperties;
+import com.receivableshub.StartupTasks;
 import com.receivableshub.participant.FunderQueues;
 import com.receivableshub.participant.Participant;
 import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.ParticipantRole;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -31,13 +33,31 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", havingValue = "true", matchIfMissing = true)
 public class EmbeddedBrokerConfiguration {
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    EmbeddedActiveMQ embeddedActiveMq(HubProperties hub, ParticipantDirectory directory,
+    /**
+     * The broker starts (journal, bindings, acceptors) on a thread of its own while the rest of the context is made;
+     * the start waits for it before the web server, the routes and the JMS consumers start ({@link StartupTasks}).
+     * Nothing connects before then: the connection factory and the JMS templates connect on first use.
+     */
+    @Bean(destroyMethod = "stop")
+    EmbeddedActiveMQ embeddedActiveMq(HubProperties hub, ParticipantDirectory directory, StartupTasks startup,
                                       @Value("${spring.artemis.embedded.server-id:0}") int serverId) throws Exception {
-        EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+        StartedInBackground server = new StartedInBackground();
         server.setConfiguration(brokerConfiguration(hub, serverId, directory));
         server.setSecurityManager(new HubSecurityManager(directory));
+        server.started = startup.run("embedded broker", server::start);
         return server;
+    }
+
+    /** The embedded broker, whose stop waits for a start still running (when the context failed meanwhile). */
+    static final class StartedInBackground extends EmbeddedActiveMQ {
+
+        private volatile CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
+
+        @Override
+        public EmbeddedActiveMQ stop() throws Exception {
+            StartupTasks.awaitQuietly(started);
+            return super.stop();
+        }
     }
 
     static Configuration brokerConfiguration(HubProperties hub, int serverId, ParticipantDirectory directory)

@@ -24,8 +24,9 @@ public class ParticipantConfiguration {
     @Bean
     ParticipantDirectory participantDirectory(HubProperties hub, Environment env, SecretResolver secrets,
                                               DemoPki demoPki) {
-        if (hub.secrets().generateMissing()) {
-            // First learn who is there, then let the demo authority make the certificates the adapters point to.
+        if (hub.secrets().generateMissing() && !demoPki.awaitEarlyStart()) {
+            // First learn who is there, then let the demo authority make the certificates the adapters point to
+            // (made before the context when the hub runs from its main class: DemoPkiEarlyStart).
             demoPki.ensure(new AdapterLoader(hub.homePath(), env::resolveRequiredPlaceholders, false)
                     .load(hub.adaptersPath()));
         }

@@ -1,6 +1,7 @@
 package com.receivableshub.smoke;
 
 import com.receivableshub.ReceivablesHubApplication;
+import com.receivableshub.trust.DemoPkiEarlyStart;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -45,6 +46,8 @@ public final class SmokeRun {
         props.put("hub.relay.period-ms", 50);
         SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
         app.setAdditionalProfiles("demo", "smoke");
+        // as the hub's main class starts it
+        app.addInitializers(new DemoPkiEarlyStart());
         // As command-line arguments, so they win over config/; the operator's own arguments come last and win over them.
         List<String> arguments = new ArrayList<>();
         props.forEach((key, value) -> arguments.add("--" + key + "=" + value));

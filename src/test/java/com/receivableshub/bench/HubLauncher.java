@@ -157,6 +157,14 @@ final class HubLauncher implements AutoCloseable {
         return peak;
     }
 
+    /** Waits for the hub to exit by itself; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the hub did not exit within " + timeout + "; see " + log + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

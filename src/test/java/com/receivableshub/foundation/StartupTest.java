@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.receivableshub.ReceivablesHubApplication;
 import com.receivableshub.cli.LedgerVerifyCommand;
 import com.receivableshub.demo.FunderClient;
 import com.receivableshub.model.Envelope;
@@ -15,6 +16,7 @@ import com.receivableshub.participant.ParticipantDirectory;
 import com.receivableshub.participant.SecretResolver;
 import com.receivableshub.support.HubProcess;
 import com.receivableshub.support.HubTestSupport;
+import com.receivableshub.trust.DemoPkiEarlyStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,6 +46,28 @@ class StartupTest {
                 """);
         assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
                 Map.of("hub.adapters-dir", adapters.toString())).close())
+                .rootCause()
+                .isInstanceOf(AdapterException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("field 'code'");
+    }
+
+    @Test
+    void aBadAdapterFileStopsStartUpAlsoWhenTheDemoAuthorityIsMadeBeforeTheContext() throws Exception {
+        // As the hub's main class starts it: the demo authority is made beside the context (DemoPkiEarlyStart), and
+        // what stopped it stops the start, with its cause.
+        Path adapters = HubTestSupport.tempDir("adapters");
+        Path bad = Files.writeString(adapters.resolve("funder-bad.yaml"), """
+                code: 91350200123456700X
+                name: Bad Bank
+                roles: [FUNDER]
+                regions: ["350000"]
+                """);
+        SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
+        app.addInitializers(new DemoPkiEarlyStart());
+        assertThatThrownBy(() -> app.run("--server.port=0", "--hub.data-dir=" + HubTestSupport.tempDir("hub-bad"),
+                "--hub.broker.port=" + HubTestSupport.freePort(), "--hub.secrets.generate-missing=true",
+                "--spring.artemis.embedded.server-id=950", "--hub.adapters-dir=" + adapters).close())
                 .rootCause()
                 .isInstanceOf(AdapterException.class)
                 .hasMessageContaining(bad.toString())
@@ -96,6 +121,19 @@ class StartupTest {
                 .rootCause()
                 .isInstanceOf(AdapterException.class)
                 .hasMessageContaining("field 'identity.brokerPassword': secret env:HUB_TEST_SURELY_UNSET_PASSWORD is not set");
+    }
+
+    @Test
+    void aMigrationThatFailsStopsStartUpThoughItRunsBesideTheStart() throws Exception {
+        // Flyway migrates on a thread of its own (StartupTasks); its failure must still stop the start, with its cause.
+        Path migrations = HubTestSupport.tempDir("migrations");
+        Files.writeString(migrations.resolve("V99__broken.sql"), "CREATE TABLE broken (;\n");
+        assertThatThrownBy(() -> HubProcess.start(HubTestSupport.tempDir("hub-bad"), HubTestSupport.freePort(),
+                Map.of("spring.flyway.locations",
+                        "classpath:db/migration,classpath:db/vendor/{vendor},filesystem:" + migrations)).close())
+                .rootCause()
+                .isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("CREATE TABLE broken (");
     }
 
     @Test
