@@ -31,9 +31,6 @@ public class SoapConfiguration {
         endpoint.setServiceClass(ProcurementIntakePort.class);
         endpoint.setWsdlURL("classpath:contracts/wsdl/procurement.wsdl");
         endpoint.setDataFormat(DataFormat.POJO);
-        // The route runs on the request's own thread: without this, each request was suspended as a servlet
-        // continuation and dispatched again through the whole filter chain when the route had answered.
-        endpoint.setSynchronous(true);
         endpoint.setCxfConfigurer(new CxfConfigurer() {
             @Override
             public void configure(AbstractWSDLBasedEndpointFactory factory) {

@@ -190,6 +190,14 @@ class ProcurementFlowTest extends HubTestSupport {
     }
 
     @Test
+    void theSoapRouteRunsOnTheRequestsThreadNotAsAContinuation(
+            @org.springframework.beans.factory.annotation.Autowired org.apache.camel.CamelContext camel) {
+        org.apache.camel.Endpoint endpoint = camel.getRoute("procurement-soap.receive").getEndpoint();
+        assertThat(endpoint).isInstanceOf(org.apache.camel.component.cxf.jaxws.CxfEndpoint.class);
+        assertThat(((org.apache.camel.component.cxf.jaxws.CxfEndpoint) endpoint).isSynchronous()).isTrue();
+    }
+
+    @Test
     void theWholeModeFromPullToUnlock() throws Exception {
         String contractId = "CT-FEED-1";
         try (FunderClient bank = funderClient(participant(BANK)); FunderClient factor = funderClient(participant(FACTOR))) {
