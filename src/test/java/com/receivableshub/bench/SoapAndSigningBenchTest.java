@@ -58,7 +58,10 @@ class SoapAndSigningBenchTest {
             // Counted by this test on its own connection, not by the benchmark.
             long accepted = printed.figures.get("soap.award.accepted").longValue();
             String prefix = soap.last().runId();
-            assertThat(accepted).isPositive().isEqualTo(soap.last().award().okTotal());
+            assertThat(accepted).isPositive().isEqualTo(soap.last().accepted())
+                    .isGreaterThan(soap.last().award().okTotal()); // both rounds' awards
+            assertThat(printed.figures).containsKeys("soap.award.first_round_requests_per_s",
+                    "soap.echo.first_round_requests_per_s");
             assertThat(count(url, "SELECT COUNT(*) FROM award_notice WHERE notice_id LIKE 'ZB" + prefix + "-%'"))
                     .isEqualTo(accepted);
             assertThat(count(url, "SELECT COUNT(*) FROM inbound_message WHERE type = 'AWARD_NOTICE' AND channel = 'SOAP'"))
