@@ -93,8 +93,9 @@ public final class PayablesFileGenerator {
     private final CsvLayout layout;
     private final long seed;
     private final int badEvery;
+    private final long firstDocument;
 
-    private PayablesFileGenerator(CsvLayout layout, long seed, int badEvery) {
+    private PayablesFileGenerator(CsvLayout layout, long seed, int badEvery, long firstDocument) {
         if (layout.record() != RecordKind.PAYABLE) {
             throw new IllegalArgumentException(layout.source() + " is a " + layout.record() + " layout, not PAYABLE");
         }
@@ -104,6 +105,7 @@ public final class PayablesFileGenerator {
         this.layout = layout;
         this.seed = seed;
         this.badEvery = badEvery;
+        this.firstDocument = firstDocument;
     }
 
     /** The generator for {@link #DEFAULT_LAYOUT}, seed 1, no bad lines. */
@@ -112,11 +114,11 @@ public final class PayablesFileGenerator {
     }
 
     public static PayablesFileGenerator of(CsvLayout layout) {
-        return new PayablesFileGenerator(layout, 1, 0);
+        return new PayablesFileGenerator(layout, 1, 0, 1);
     }
 
     public PayablesFileGenerator seed(long newSeed) {
-        return new PayablesFileGenerator(layout, newSeed, badEvery);
+        return new PayablesFileGenerator(layout, newSeed, badEvery, firstDocument);
     }
 
     /** Makes every k-th data line bad, cycling through the defects the layout can show; 0 for none. */
@@ -124,7 +126,18 @@ public final class PayablesFileGenerator {
         if (k < 0) {
             throw new IllegalArgumentException("k must be 0 or more");
         }
-        return new PayablesFileGenerator(layout, seed, k);
+        return new PayablesFileGenerator(layout, seed, k, firstDocument);
+    }
+
+    /**
+     * Numbers the documents from {@code first} (AP-2025-00000001 by default), so that two files of the same suppliers
+     * hold different payables.
+     */
+    public PayablesFileGenerator documentsFrom(long first) {
+        if (first < 1) {
+            throw new IllegalArgumentException("document numbers start at 1 or more");
+        }
+        return new PayablesFileGenerator(layout, seed, badEvery, first);
     }
 
     public CsvLayout layout() {
@@ -164,7 +177,7 @@ public final class PayablesFileGenerator {
             lineNumber++;
             Supplier supplier = suppliers.get(random.nextInt(suppliers.size()));
             LocalDate issued = FIRST_ISSUE.plusDays(random.nextInt(365));
-            Payable p = new Payable(DEBTOR, supplier.code, "AP-2025-" + String.format("%08d", i),
+            Payable p = new Payable(DEBTOR, supplier.code, "AP-2025-" + String.format("%08d", firstDocument - 1 + i),
                     BigDecimal.valueOf(100 + (random.nextLong() & Long.MAX_VALUE) % 5_000_000_000L, 2),
                     issued, issued.plusDays(30 + random.nextInt(150)), random.nextBoolean(), Payable.CNY);
             Defect defect = badEvery > 0 && i % badEvery == 0

@@ -94,6 +94,35 @@ class PayablesFileGeneratorTest {
     }
 
     @Test
+    void documentsNumberedFromElsewhereAreOtherPayablesOfTheSameSuppliers() throws Exception {
+        PayablesFileGenerator generator = PayablesFileGenerator.defaults().seed(5);
+        List<Payable> first = payables(generator, 200);
+        List<Payable> other = payables(generator.documentsFrom(900_000_001L), 200);
+
+        assertThat(first.get(0).documentNumber()).isEqualTo("AP-2025-00000001");
+        assertThat(other.get(0).documentNumber()).isEqualTo("AP-2025-900000001");
+        assertThat(other.get(199).documentNumber()).isEqualTo("AP-2025-900000200");
+        Set<String> firstKeys = new HashSet<>();
+        first.forEach(p -> firstKeys.add(p.key().toString()));
+        assertThat(other).noneMatch(p -> firstKeys.contains(p.key().toString()));
+        assertThat(other).allMatch(p -> generator.supplierCodes().contains(p.creditorCode()));
+        assertThatThrownBy(() -> generator.documentsFrom(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<Payable> payables(PayablesFileGenerator generator, int lines) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        generator.write(out, lines);
+        List<Payable> payables = new ArrayList<>();
+        try (CsvRecordReader reader = CsvRecordReader.open(generator.layout(),
+                new ByteArrayInputStream(out.toByteArray()))) {
+            for (LineResult line : reader) {
+                payables.add((Payable) ((MappedLine) line).record());
+            }
+        }
+        return payables;
+    }
+
+    @Test
     void writesOtherLayoutsToo() throws Exception {
         CsvLayout layout = CsvLayout.parse("headerless.yaml", """
                 record: PAYABLE
