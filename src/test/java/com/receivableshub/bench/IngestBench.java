@@ -103,44 +103,23 @@ public final class IngestBench implements BenchPart {
                 Path warm = dir.resolve("payables-warmup.csv");
                 generator.documentsFrom(WARM_UP_FIRST_DOCUMENT).write(warm, warmUpLines);
                 Consumers warmConsumers = new Consumers(hub.brokerUrl(), funders);
-                double warmSeconds = ingest(hub, warm, inbox, root, warmConsumers, warmUpLines);
+                Dropped warmed = drop(hub, warm, inbox, root, warmConsumers, warmUpLines);
                 warmConsumers.drainAndClose(Duration.ofSeconds(1));
+                if (warmed.counts().getOrDefault("accepted", -1L) != warmUpLines) {
+                    throw new IllegalStateException("the warm-up file of " + warmUpLines + " lines: the hub answered "
+                            + warmed.counts());
+                }
                 report.figure("ingest.warmup_lines", warmUpLines, "lines");
-                report.figure("ingest.warmup_seconds", round(warmSeconds), "s");
+                report.figure("ingest.warmup_seconds", round(warmed.seconds()), "s");
             }
             Consumers consumers = new Consumers(hub.brokerUrl(), funders);
-            Path result = root.resolve("outbox").resolve(file.getFileName() + ".result.csv");
-            Map<String, Long> counts;
-            long t0;
-            double hubCpu0;
-            Map<Long, Double> dbCpu0;
-            double hubCpu;
-            double dbCpu;
-            {
-                Path staged = Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                hubCpu0 = hub.cpuSeconds();
-                dbCpu0 = databaseCpu();
-                t0 = System.nanoTime();
-                Files.writeString(staged.resolveSibling(staged.getFileName() + ".done"), "");
-                Duration budget = Duration.ofSeconds(600 + lines / 200);
-                await().atMost(budget).pollInterval(Duration.ofMillis(50)).until(() -> {
-                    if (!hub.alive()) {
-                        throw new IllegalStateException("the hub died; see " + hub.log() + ":\n" + hub.tail());
-                    }
-                    return Files.exists(result);
-                });
-                counts = counts(result);
-                long accepted = counts.getOrDefault("accepted", -1L);
-                await().atMost(budget).pollInterval(Duration.ofMillis(20)).until(() -> {
-                    if (!hub.alive()) {
-                        throw new IllegalStateException("the hub died; see " + hub.log() + ":\n" + hub.tail());
-                    }
-                    return consumers.lines() >= accepted;
-                });
-                hubCpu = hub.cpuSeconds() - hubCpu0;
-                dbCpu = cpuSince(dbCpu0, databaseCpu());
-            }
-            double seconds = (consumers.lastAt() - t0) / 1e9;
+            double hubCpu0 = hub.cpuSeconds();
+            Map<Long, Double> dbCpu0 = databaseCpu();
+            Dropped timed = drop(hub, file, inbox, root, consumers, lines);
+            double hubCpu = hub.cpuSeconds() - hubCpu0;
+            double dbCpu = cpuSince(dbCpu0, databaseCpu());
+            Map<String, Long> counts = timed.counts();
+            double seconds = timed.seconds();
             consumers.drainAndClose(Duration.ofSeconds(1));
             long accepted = counts.get("accepted");
             if (counts.get("lines") != lines || accepted != valid || consumers.lines() != accepted) {
@@ -387,29 +366,34 @@ public final class IngestBench implements BenchPart {
         return lines >= 100_000 ? Math.min(200_000, lines / 5) : 0;
     }
 
+    /** What became of a dropped file: the hub's answer, and the seconds from its done-marker to the last line taken. */
+    private record Dropped(Map<String, Long> counts, double seconds) {
+    }
+
     /**
      * Drops {@code file} in the inbox with its done-marker, waits for its answer and for the funders to have taken
-     * every accepted line; returns the seconds from the marker to the last line taken. Every line must be accepted.
+     * every accepted line.
      */
-    private static double ingest(HubLauncher hub, Path file, Path inbox, Path root, Consumers consumers, long lines)
+    private static Dropped drop(HubLauncher hub, Path file, Path inbox, Path root, Consumers consumers, long lines)
             throws Exception {
         Path result = root.resolve("outbox").resolve(file.getFileName() + ".result.csv");
         Path staged = Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         long t0 = System.nanoTime();
         Files.writeString(staged.resolveSibling(staged.getFileName() + ".done"), "");
         Duration budget = Duration.ofSeconds(600 + lines / 200);
-        await().atMost(budget).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (!hub.alive()) {
-                throw new IllegalStateException("the hub died; see " + hub.log() + ":\n" + hub.tail());
-            }
-            return Files.exists(result);
-        });
+        await().atMost(budget).pollInterval(Duration.ofMillis(50)).until(() -> alive(hub) && Files.exists(result));
         Map<String, Long> counts = counts(result);
-        if (counts.getOrDefault("accepted", -1L) != lines) {
-            throw new IllegalStateException(file.getFileName() + ": " + lines + " lines, the hub answered " + counts);
+        long accepted = counts.getOrDefault("accepted", -1L);
+        await().atMost(budget).pollInterval(Duration.ofMillis(20)).until(() -> alive(hub)
+                && consumers.lines() >= accepted);
+        return new Dropped(counts, (consumers.lastAt() - t0) / 1e9);
+    }
+
+    private static boolean alive(HubLauncher hub) {
+        if (!hub.alive()) {
+            throw new IllegalStateException("the hub died; see " + hub.log() + ":\n" + hub.tail());
         }
-        await().atMost(budget).pollInterval(Duration.ofMillis(20)).until(() -> consumers.lines() >= lines);
-        return (consumers.lastAt() - t0) / 1e9;
+        return true;
     }
 
     /** CPU seconds of each PostgreSQL process on this machine, by pid (empty when the database runs elsewhere). */
