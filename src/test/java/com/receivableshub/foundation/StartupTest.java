@@ -200,6 +200,33 @@ class StartupTest {
         assertThat(out.toString()).contains("LEDGER BROKEN first=3 entry 3 was changed or moved");
     }
 
+    @Test
+    void everyRouteIsStartedBeforeTheWebServerOpensItsPort() throws Exception {
+        // What the routes were doing when the web server said it had started: nothing may reach the hub over HTTP
+        // (a REST call, a SOAP request, a health probe) before every route is up.
+        java.util.concurrent.atomic.AtomicReference<Map<String, String>> atWebStart =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
+        app.addListeners((org.springframework.context.ApplicationListener<
+                org.springframework.boot.web.context.WebServerInitializedEvent>) e -> {
+            org.apache.camel.CamelContext camel = e.getApplicationContext().getBean(org.apache.camel.CamelContext.class);
+            Map<String, String> states = new java.util.TreeMap<>();
+            states.put("camel", camel.getStatus().name());
+            camel.getRoutes().forEach(r -> states.put(r.getRouteId(),
+                    camel.getRouteController().getRouteStatus(r.getRouteId()).name()));
+            atWebStart.set(states);
+        });
+        try (ConfigurableApplicationContext hub = app.run("--server.port=0",
+                "--hub.data-dir=" + HubTestSupport.tempDir("hub-order"), "--hub.broker.port=" + HubTestSupport.freePort(),
+                "--hub.secrets.generate-missing=true", "--spring.artemis.embedded.server-id=951")) {
+            Map<String, String> states = atWebStart.get();
+            assertThat(states).containsEntry("camel", "Started")
+                    .containsKeys("procurement-soap.receive", "api.feed", "erp-files.pick-up", "outbox-relay.poll");
+            assertThat(states.values()).containsOnly("Started");
+            assertThat(states).hasSize(hub.getBean(org.apache.camel.CamelContext.class).getRoutes().size() + 1);
+        }
+    }
+
     private static Participant bank(ConfigurableApplicationContext hub) {
         return hub.getBean(ParticipantDirectory.class).byCode("91350200123456700W").orElseThrow();
     }
