@@ -7,7 +7,8 @@
 # /actuator/health answers UP (hub.exit-when-ready=true), so the archive holds what the whole start loads (the routes,
 # the SOAP endpoint and Tomcat included); the JVM writes those classes to <folder>/receivables-hub.jsa.
 # Then start the hub with:
-#   java -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar <folder>/receivables-hub.jar [arguments]
+#   java @config/jvm.options -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar <folder>/receivables-hub.jar [arguments]
+# (the training run uses the same JVM options, config/jvm.options)
 # The archive belongs to this jar and this JVM: make it again after either changes (a stale archive is ignored by
 # the JVM, with a warning, and the hub starts without it).
 set -euo pipefail
@@ -18,7 +19,7 @@ rm -rf "$dest"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dest" > /dev/null
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-if ! "$java" -XX:ArchiveClassesAtExit="$dest/receivables-hub.jsa" \
+if ! "$java" @config/jvm.options -XX:ArchiveClassesAtExit="$dest/receivables-hub.jsa" \
     -jar "$dest/receivables-hub.jar" --hub.data-dir="$scratch/data" --server.port=0 --hub.broker.port=0 \
     --hub.exit-when-ready=true \
     > "$scratch/training.log" 2>&1 || [ ! -s "$dest/receivables-hub.jsa" ]; then

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
 /**
  * A hub as a separate process, started the way production starts it: with {@code bench.hubApp} (set by
  * {@code bench/run}) the extracted jar of that folder with its class data sharing archive
- * ({@code java -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar <folder>/receivables-hub.jar}, see
- * {@code docker/cds-archive.sh}); without it (in the test suite) its main class on the runtime classpath. Either way
- * with the repository's routes, adapters and mappings and the given JVM options and properties; its output goes to a
- * log file in the run's scratch directory.
+ * ({@code java @config/jvm.options -XX:SharedArchiveFile=<folder>/receivables-hub.jsa -jar
+ * <folder>/receivables-hub.jar}, see {@code docker/cds-archive.sh}); without it (in the test suite) its main class on
+ * the runtime classpath. Either way with the hub's JVM options ({@code config/jvm.options}), the repository's routes,
+ * adapters and mappings and the given JVM options and properties; its output goes to a log file in the run's
+ * scratch directory.
  */
 final class HubLauncher implements AutoCloseable {
 
@@ -78,6 +79,8 @@ final class HubLauncher implements AutoCloseable {
         int brokerPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The hub's production JVM options (collector, compiler), then the part's own.
+        command.add("@" + Path.of("config", "jvm.options").toAbsolutePath());
         command.addAll(jvmOptions);
         // The heap before each collection is its peak between collections: read from the GC log, nothing polled.
         Path gcLog = dataDir.resolveSibling(name + "-gc.log");
