@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -58,6 +59,9 @@ public final class ModelJson {
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(moneyModule())
+                // Getters and constructors called through generated lambdas rather than reflection: the same JSON,
+                // less CPU for every funder batch of a payables file (BENCHMARKS.md)
+                .addModule(new BlackbirdModule())
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
