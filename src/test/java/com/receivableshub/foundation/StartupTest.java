@@ -23,9 +23,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -204,13 +209,11 @@ class StartupTest {
     void everyRouteIsStartedBeforeTheWebServerOpensItsPort() throws Exception {
         // What the routes were doing when the web server said it had started: nothing may reach the hub over HTTP
         // (a REST call, a SOAP request, a health probe) before every route is up.
-        java.util.concurrent.atomic.AtomicReference<Map<String, String>> atWebStart =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Map<String, String>> atWebStart = new AtomicReference<>();
         SpringApplication app = new SpringApplication(ReceivablesHubApplication.class);
-        app.addListeners((org.springframework.context.ApplicationListener<
-                org.springframework.boot.web.context.WebServerInitializedEvent>) e -> {
-            org.apache.camel.CamelContext camel = e.getApplicationContext().getBean(org.apache.camel.CamelContext.class);
-            Map<String, String> states = new java.util.TreeMap<>();
+        app.addListeners((ApplicationListener<WebServerInitializedEvent>) e -> {
+            CamelContext camel = e.getApplicationContext().getBean(CamelContext.class);
+            Map<String, String> states = new TreeMap<>();
             states.put("camel", camel.getStatus().name());
             camel.getRoutes().forEach(r -> states.put(r.getRouteId(),
                     camel.getRouteController().getRouteStatus(r.getRouteId()).name()));
@@ -223,7 +226,7 @@ class StartupTest {
             assertThat(states).containsEntry("camel", "Started")
                     .containsKeys("procurement-soap.receive", "api.feed", "erp-files.pick-up", "outbox-relay.poll");
             assertThat(states.values()).containsOnly("Started");
-            assertThat(states).hasSize(hub.getBean(org.apache.camel.CamelContext.class).getRoutes().size() + 1);
+            assertThat(states).hasSize(hub.getBean(CamelContext.class).getRoutes().size() + 1);
         }
     }
 
