@@ -59,7 +59,11 @@ public class FeedPoller {
     private final ObjectMapper json;
     private final Clock clock;
     private final HubLimits limits;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made at the first poll, on the poll's thread: building it loads the JVM's default TLS context and trust store
+     * (a tenth of a second of the start's main thread when it was made with the bean).
+     */
+    private volatile HttpClient http;
     private final Map<String, FeedMapper> mappers = new ConcurrentHashMap<>();
 
     public FeedPoller(ParticipantDirectory directory, IntakeService intake, JdbcTemplate jdbc, HubProperties hub,
@@ -71,6 +75,19 @@ public class FeedPoller {
         this.hub = hub;
         this.json = json;
         this.clock = clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** One poll of every procurement system with a feed. A system that fails does not stop the others. */
@@ -170,7 +187,7 @@ public class FeedPoller {
     private JsonNode fetch(Participant system, String url) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET()
                 .header("Accept", "application/json");
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         byte[] body;
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
