@@ -63,7 +63,7 @@ public class FeedPoller {
      * Made at the first poll, on the poll's thread: building it loads the JVM's default TLS context and trust store
      * (a tenth of a second of the start's main thread when it was made with the bean).
      */
-    private volatile HttpClient http;
+    private HttpClient http;
     private final Map<String, FeedMapper> mappers = new ConcurrentHashMap<>();
 
     public FeedPoller(ParticipantDirectory directory, IntakeService intake, JdbcTemplate jdbc, HubProperties hub,
@@ -77,17 +77,11 @@ public class FeedPoller {
         this.clock = clock;
     }
 
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                }
-                client = http;
-            }
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         }
-        return client;
+        return http;
     }
 
     /** One poll of every procurement system with a feed. A system that fails does not stop the others. */
