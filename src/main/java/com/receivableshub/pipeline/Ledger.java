@@ -154,13 +154,25 @@ public class Ledger {
     public List<LedgerEntry> history(String subject) {
         flush();
         String[] key = receivableKey(subject);
-        return jdbc.query("WITH own AS (SELECT seq FROM ledger_subject WHERE subject = ?"
+        // Two queries rather than one with a common table expression: H2 kept the expression's rows from the first
+        // call of the prepared statement and answered every later receivable with the first one's entries.
+        List<Long> own = jdbc.queryForList("SELECT seq FROM ledger_subject WHERE subject = ?"
                 + " UNION SELECT ledger_seq FROM payable WHERE creditor_code = ? AND debtor_code = ?"
-                + " AND document_number = ? AND ledger_seq IS NOT NULL)"
-                + " SELECT l.* FROM ledger l WHERE l.seq IN (SELECT seq FROM own)"
-                + " OR l.seq IN (SELECT s.seq FROM ledger_subject s JOIN own o"
-                + " ON s.subject = CONCAT('feed:', CAST(o.seq AS VARCHAR(20)), '/', ?))"
-                + " ORDER BY l.seq", LedgerRows.MAPPER, subject, key[0], key[1], key[2], key[0]);
+                + " AND document_number = ? AND ledger_seq IS NOT NULL", Long.class, subject, key[0], key[1], key[2]);
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(own);
+        StringBuilder sql = new StringBuilder("SELECT * FROM ledger WHERE seq IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(own.size(), "?"))).append(')');
+        if (!key[0].isEmpty()) {
+            sql.append(" OR seq IN (SELECT seq FROM ledger_subject WHERE subject IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(own.size(), "?"))).append("))");
+            for (Long seq : own) {
+                args.add(feedSubject(seq, key[0]));
+            }
+        }
+        return jdbc.query(sql.append(" ORDER BY seq").toString(), LedgerRows.MAPPER, args.toArray());
     }
 
     /** creditor, debtor, document of a receivable's subject; three empty strings for any other subject. */

@@ -51,6 +51,9 @@ class ErpFilesTest extends HubTestSupport {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    com.receivableshub.pipeline.LedgerVerifier verifier;
+
     @DynamicPropertySource
     static void files(DynamicPropertyRegistry registry) {
         registry.add("hub.erp-files.root", ROOT::toString);
@@ -228,6 +231,112 @@ class ErpFilesTest extends HubTestSupport {
             assertThat(documents(nextFeedBatch(bank))).containsExactly(doc + "-2");
             assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
         }
+    }
+
+    /**
+     * A file of several chunks, each its own transaction while the next ones are read, hashed and planned on other
+     * threads: the ledger, the deliveries and the answer follow the file's order, each chunk's entries together, and a
+     * line that comes again in the next chunk is a duplicate there, delivered once and in the history of the chunk that
+     * took it only.
+     */
+    @Test
+    void aFileOfManyChunksIsLedgeredDeliveredAndAnsweredInItsOrder() throws Exception {
+        openRelationship();
+        CsvLayout layout = CsvLayout.load(Path.of("mappings/erp-fujian-demo-group-payables.yaml"));
+        Path generated = tempDir("chunks").resolve("generated.csv");
+        List<PayablesFileGenerator.BadLine> bad = PayablesFileGenerator.of(layout).seed(11).badEvery(1499)
+                .documentsFrom(500_000_001L).write(generated, 34_000);
+        java.util.Set<Long> badLines = new java.util.HashSet<>();
+        bad.forEach(b -> badLines.add(b.lineNumber()));
+        // The file's lines by their line number (the header is line 1), as bytes: bad lines may hold invalid GBK.
+        List<byte[]> lines = new java.util.ArrayList<>();
+        lines.add(new byte[0]);
+        byte[] all = Files.readAllBytes(generated);
+        for (int from = 0, to; from < all.length; from = to + 1) {
+            to = from;
+            while (all[to] != '\n') {
+                to++;
+            }
+            lines.add(java.util.Arrays.copyOfRange(all, from, to));
+        }
+        assertThat(lines).hasSize(34_002);
+        // Every tenth good line is the bank's supplier's, so each chunk sends the bank one batch. The document number
+        // is the third column.
+        List<String> banksDocuments = new java.util.ArrayList<>();
+        for (int n = 10; n < lines.size(); n += 10) {
+            if (!badLines.contains((long) n)) {
+                String line = new String(lines.get(n), StandardCharsets.ISO_8859_1);
+                lines.set(n, (SUPPLIER + line.substring(line.indexOf(','))).getBytes(StandardCharsets.ISO_8859_1));
+                banksDocuments.add(line.split(",")[2]);
+            }
+        }
+        // Two lines again, each in the chunk after the one that has it (chunks of 10,000 good lines).
+        int[][] again = {{9_990, 10_507}, {19_950, 20_303}};
+        for (int[] pair : again) {
+            assertThat(badLines).doesNotContain((long) pair[0], (long) pair[1]);
+            String replaced = new String(lines.get(pair[1]), StandardCharsets.ISO_8859_1).split(",")[2];
+            lines.set(pair[1], lines.get(pair[0]));
+            banksDocuments.remove(replaced);
+        }
+        Path file = tempDir("chunks").resolve("payables.csv");
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (byte[] line : lines.subList(1, lines.size())) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        String name = "payables-chunks-" + UUID.randomUUID().toString().substring(0, 8) + ".csv";
+        long payablesBefore = count("payable");
+
+        Map<String, String> answer;
+        List<String> delivered = new java.util.ArrayList<>();
+        try (FunderClient bank = funderClient(participant(BANK))) {
+            answer = drop(file, name);
+            while (delivered.size() < banksDocuments.size()) {
+                delivered.addAll(documents(nextFeedBatch(bank)));
+            }
+            assertThat(bank.receive(Duration.ofSeconds(1))).isEmpty();
+        }
+        assertThat(answer.get("lines")).isEqualTo("34000");
+        assertThat(answer.get("rejected")).isEqualTo(String.valueOf(bad.size()));
+        assertThat(answer.get("accepted")).isEqualTo(String.valueOf(34_000 - bad.size()));
+        assertThat(answer.get("duplicates")).isEqualTo("2");
+        assertThat(count("payable") - payablesBefore).isEqualTo(34_000 - bad.size() - 2);
+        // Each of the bank's lines delivered once, in the file's order.
+        assertThat(delivered).containsExactlyElementsOf(banksDocuments);
+        // The answer's errors in line order.
+        List<Long> errorLines = Files.readAllLines(ROOT.resolve(CORE).resolve("outbox").resolve(name + ".result.csv"),
+                StandardCharsets.UTF_8).stream().skip(1).map(l -> l.split(",", 2)[0]).filter(c -> !c.isEmpty())
+                .map(Long::valueOf).distinct().toList();
+        assertThat(errorLines).containsExactlyElementsOf(bad.stream().map(b -> b.lineNumber()).toList());
+
+        // The chunks' entries in the file's order, each chunk's together: its batch, then what it sent the bank.
+        List<Long> chunkSeqs = jdbc.queryForList("SELECT seq FROM ledger WHERE message_id LIKE ? ORDER BY seq",
+                Long.class, name + "#%");
+        assertThat(jdbc.queryForList("SELECT message_id FROM ledger WHERE message_id LIKE ? ORDER BY seq",
+                String.class, name + "#%")).containsExactly(name + "#1", name + "#2", name + "#3", name + "#4");
+        int[] oneLineOfEachChunk = {5_010, 15_010, 25_010, 32_010};
+        for (int k = 0; k < 4; k++) {
+            assertThat(badLines).doesNotContain((long) oneLineOfEachChunk[k]);
+            String document = new String(lines.get(oneLineOfEachChunk[k]), StandardCharsets.ISO_8859_1)
+                    .split(",")[2];
+            List<LedgerEntry> history = ledger.history(Subjects.receivable(SUPPLIER, CORE, document));
+            // each line's own history, not the first one asked for (H2 answered every later call with the first's)
+            assertThat(history).as("line %d: %s", oneLineOfEachChunk[k], history)
+                    .extracting(LedgerEntry::direction, LedgerEntry::messageId).first()
+                    .isEqualTo(org.assertj.core.groups.Tuple.tuple(LedgerEntry.Direction.IN, name + "#" + (k + 1)));
+            assertThat(history).hasSize(2);
+            assertThat(history.get(1).seq()).isGreaterThan(chunkSeqs.get(k));
+            if (k < 3) {
+                assertThat(history.get(1).seq()).isLessThan(chunkSeqs.get(k + 1));
+            }
+        }
+        // A line that came again in the next chunk belongs to the chunk that took it, and to no other.
+        String twice = new String(lines.get(9_990), StandardCharsets.ISO_8859_1).split(",")[2];
+        assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, twice)))
+                .extracting(LedgerEntry::messageId).first().isEqualTo(name + "#1");
+        assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, twice))).hasSize(2);
+        assertThat(verifier.verify().intact()).isTrue();
     }
 
     /**
