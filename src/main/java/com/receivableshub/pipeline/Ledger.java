@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -162,12 +163,11 @@ public class Ledger {
         if (own.isEmpty()) {
             return List.of();
         }
+        String marks = String.join(", ", Collections.nCopies(own.size(), "?"));
         List<Object> args = new ArrayList<>(own);
-        StringBuilder sql = new StringBuilder("SELECT * FROM ledger WHERE seq IN (")
-                .append(String.join(", ", java.util.Collections.nCopies(own.size(), "?"))).append(')');
+        StringBuilder sql = new StringBuilder("SELECT * FROM ledger WHERE seq IN (").append(marks).append(')');
         if (!key[0].isEmpty()) {
-            sql.append(" OR seq IN (SELECT seq FROM ledger_subject WHERE subject IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(own.size(), "?"))).append("))");
+            sql.append(" OR seq IN (SELECT seq FROM ledger_subject WHERE subject IN (").append(marks).append("))");
             for (Long seq : own) {
                 args.add(feedSubject(seq, key[0]));
             }

@@ -1,6 +1,7 @@
 package com.receivableshub.reversefactoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.receivableshub.demo.FunderClient;
@@ -14,17 +15,23 @@ import com.receivableshub.model.RelationshipStatus;
 import com.receivableshub.pipeline.Hashes;
 import com.receivableshub.pipeline.Ledger;
 import com.receivableshub.pipeline.LedgerEntry;
+import com.receivableshub.pipeline.LedgerVerifier;
 import com.receivableshub.pipeline.Subjects;
 import com.receivableshub.support.HubTestSupport;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +59,7 @@ class ErpFilesTest extends HubTestSupport {
     Ledger ledger;
 
     @Autowired
-    com.receivableshub.pipeline.LedgerVerifier verifier;
+    LedgerVerifier verifier;
 
     @DynamicPropertySource
     static void files(DynamicPropertyRegistry registry) {
@@ -246,10 +253,10 @@ class ErpFilesTest extends HubTestSupport {
         Path generated = tempDir("chunks").resolve("generated.csv");
         List<PayablesFileGenerator.BadLine> bad = PayablesFileGenerator.of(layout).seed(11).badEvery(1499)
                 .documentsFrom(500_000_001L).write(generated, 34_000);
-        java.util.Set<Long> badLines = new java.util.HashSet<>();
+        Set<Long> badLines = new HashSet<>();
         bad.forEach(b -> badLines.add(b.lineNumber()));
         // The file's lines by their line number (the header is line 1), as bytes: bad lines may hold invalid GBK.
-        List<byte[]> lines = new java.util.ArrayList<>();
+        List<byte[]> lines = new ArrayList<>();
         lines.add(new byte[0]);
         byte[] all = Files.readAllBytes(generated);
         for (int from = 0, to; from < all.length; from = to + 1) {
@@ -257,12 +264,12 @@ class ErpFilesTest extends HubTestSupport {
             while (all[to] != '\n') {
                 to++;
             }
-            lines.add(java.util.Arrays.copyOfRange(all, from, to));
+            lines.add(Arrays.copyOfRange(all, from, to));
         }
         assertThat(lines).hasSize(34_002);
         // Every tenth good line is the bank's supplier's, so each chunk sends the bank one batch. The document number
         // is the third column.
-        List<String> banksDocuments = new java.util.ArrayList<>();
+        List<String> banksDocuments = new ArrayList<>();
         for (int n = 10; n < lines.size(); n += 10) {
             if (!badLines.contains((long) n)) {
                 String line = new String(lines.get(n), StandardCharsets.ISO_8859_1);
@@ -279,7 +286,7 @@ class ErpFilesTest extends HubTestSupport {
             banksDocuments.remove(replaced);
         }
         Path file = tempDir("chunks").resolve("payables.csv");
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(file)) {
             for (byte[] line : lines.subList(1, lines.size())) {
                 out.write(line);
                 out.write('\n');
@@ -289,7 +296,7 @@ class ErpFilesTest extends HubTestSupport {
         long payablesBefore = count("payable");
 
         Map<String, String> answer;
-        List<String> delivered = new java.util.ArrayList<>();
+        List<String> delivered = new ArrayList<>();
         try (FunderClient bank = funderClient(participant(BANK))) {
             answer = drop(file, name);
             while (delivered.size() < banksDocuments.size()) {
@@ -324,7 +331,7 @@ class ErpFilesTest extends HubTestSupport {
             // each line's own history, not the first one asked for (H2 answered every later call with the first's)
             assertThat(history).as("line %d: %s", oneLineOfEachChunk[k], history)
                     .extracting(LedgerEntry::direction, LedgerEntry::messageId).first()
-                    .isEqualTo(org.assertj.core.groups.Tuple.tuple(LedgerEntry.Direction.IN, name + "#" + (k + 1)));
+                    .isEqualTo(tuple(LedgerEntry.Direction.IN, name + "#" + (k + 1)));
             assertThat(history).hasSize(2);
             assertThat(history.get(1).seq()).isGreaterThan(chunkSeqs.get(k));
             if (k < 3) {
@@ -333,9 +340,9 @@ class ErpFilesTest extends HubTestSupport {
         }
         // A line that came again in the next chunk belongs to the chunk that took it, and to no other.
         String twice = new String(lines.get(9_990), StandardCharsets.ISO_8859_1).split(",")[2];
-        assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, twice)))
-                .extracting(LedgerEntry::messageId).first().isEqualTo(name + "#1");
-        assertThat(ledger.history(Subjects.receivable(SUPPLIER, CORE, twice))).hasSize(2);
+        List<LedgerEntry> twiceHistory = ledger.history(Subjects.receivable(SUPPLIER, CORE, twice));
+        assertThat(twiceHistory).extracting(LedgerEntry::messageId).first().isEqualTo(name + "#1");
+        assertThat(twiceHistory).hasSize(2);
         assertThat(verifier.verify().intact()).isTrue();
     }
 
